@@ -1,0 +1,217 @@
+"""The department file and its forms, exactly as typed.
+
+Every cell a clerk fills is a ``str`` holding the text as typed; numbers are
+derived from it elsewhere (``numbers``, ``calc``).  Cells are named by stable
+addresses such as ``money.executed.total`` or ``indicators[3].score``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field, fields
+
+LAYOUTS = ("A", "B")
+
+
+@dataclass
+class MoneyLine:
+    """One money column: the total and its parts."""
+
+    total: str = ""
+    fiscal: str = ""  # 其中：财政资金 / 当年财政拨款
+    carryover: str = ""  # 上年结转资金 (layout B)
+    other: str = ""  # 其他资金
+
+    PARTS = ("fiscal", "carryover", "other")
+
+
+@dataclass
+class Money:
+    budget_initial: MoneyLine = field(default_factory=MoneyLine)  # 年初预算数 (layout B)
+    budget: MoneyLine = field(default_factory=MoneyLine)  # 预算数（调整后）/ 全年预算数
+    arrived: MoneyLine = field(default_factory=MoneyLine)  # 到位数
+    executed: MoneyLine = field(default_factory=MoneyLine)  # 执行数 / 全年执行数
+    progress: str = ""  # 预算执行进度, as typed
+
+    COLUMNS = ("budget_initial", "budget", "arrived", "executed")
+
+
+@dataclass
+class Goal:
+    target: str = ""  # 年度预期目标
+    result: str = ""  # 具体完成情况
+
+
+@dataclass
+class Indicator:
+    """One row of the indicator table.
+
+    ``level1`` and ``level2`` hold what is typed in that row; on paper they are
+    merged down, so a blank means "same as the row above".  ``level1`` carries
+    the weight in parentheses as printed: ``产出指标（50）``.
+    """
+
+    level1: str = ""
+    level2: str = ""
+    level3: str = ""
+    definition: str = ""
+    target: str = ""  # 预期指标值 / 年度指标值
+    actual: str = ""  # 实际完成值
+    points: str = ""  # 分值 (optional)
+    score: str = ""  # 自评得分
+    deviation: str = ""  # 偏差原因分析及改进措施
+    not_applicable: bool = False
+
+
+@dataclass
+class Explanation:
+    """A clerk's note on a 警告/提示 finding, keyed by code and cells."""
+
+    code: str
+    cells: list[str]
+    note: str
+
+
+@dataclass
+class Form:
+    uid: str = ""  # stable identity inside a department file; given on first save
+    layout: str = "A"
+    department: str = ""  # 填报部门 as typed on this form (blank: the file's)
+    project: str = ""  # 项目名称
+    unit: str = ""  # 实施预算单位 / 实施单位
+    authority: str = ""  # 主管部门 (layout B)
+    money: Money = field(default_factory=Money)
+    goals: list[Goal] = field(default_factory=list)
+    completion: str = ""  # 总体完成率
+    indicators: list[Indicator] = field(default_factory=list)
+    total_score: str = ""  # 总分, as typed
+    grade: str = ""  # 评价等级, as typed
+    problems: str = ""  # 五、存在问题、原因及下一步整改措施
+    filler: str = ""  # 填报人
+    phone: str = ""  # 联系电话
+    head: str = ""  # 单位负责人
+    finance_head: str = ""  # 财务负责人
+    date: str = ""  # 填报日期
+    explanations: list[Explanation] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Form:
+        return _build(cls, data)
+
+    def explanation_for(self, code: str, cells) -> Explanation | None:
+        cells = list(cells)
+        for e in self.explanations:
+            if e.code == code and e.cells == cells:
+                return e
+        return None
+
+    def explain(self, code: str, cells, note: str) -> None:
+        """Store (or replace, or with an empty note remove) an explanation."""
+        cells = list(cells)
+        self.explanations = [
+            e for e in self.explanations if not (e.code == code and e.cells == cells)
+        ]
+        if note.strip():
+            self.explanations.append(Explanation(code, cells, note))
+
+
+@dataclass
+class Settings:
+    """Options of a department file; per-province rules are off by default."""
+
+    score_cap_by_rate: bool = False  # S12
+    finalising: bool = False  # C01 becomes 错误
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Settings:
+        return _build(cls, data)
+
+
+@dataclass
+class DepartmentFile:
+    department: str = ""  # 填报部门
+    year: str = ""  # 年度
+    money_unit: str = "万元"  # 金额单位: 万元 or 元
+    settings: Settings = field(default_factory=Settings)
+    forms: list[Form] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DepartmentFile:
+        return _build(cls, data)
+
+
+_NESTED = {
+    "money": Money,
+    "budget_initial": MoneyLine,
+    "budget": MoneyLine,
+    "arrived": MoneyLine,
+    "executed": MoneyLine,
+    "settings": Settings,
+}
+_LISTS = {
+    "goals": Goal,
+    "indicators": Indicator,
+    "explanations": Explanation,
+    "forms": Form,
+}
+
+
+def _build(cls, data: dict):
+    """Build a dataclass from a dict, ignoring unknown keys (newer minor fields)."""
+    known = {f.name for f in fields(cls)}
+    kwargs = {}
+    for key, value in data.items():
+        if key not in known:
+            continue
+        if key in _NESTED and isinstance(value, dict):
+            value = _build(_NESTED[key], value)
+        elif key in _LISTS and isinstance(value, list):
+            value = [_build(_LISTS[key], v) for v in value]
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+# ---- cell addresses -------------------------------------------------------
+
+_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+
+
+def get_cell(form: Form, address: str):
+    """The value at ``address`` (``money.executed.total``, ``indicators[3].score``)."""
+    obj = form
+    for name, index in _steps(address):
+        obj = getattr(obj, name)
+        if index is not None:
+            obj = obj[index]
+    return obj
+
+
+def set_cell(form: Form, address: str, value) -> None:
+    """Set the cell at ``address``; list rows must already exist."""
+    steps = _steps(address)
+    obj = form
+    for name, index in steps[:-1]:
+        obj = getattr(obj, name)
+        if index is not None:
+            obj = obj[index]
+    name, index = steps[-1]
+    if index is None:
+        setattr(obj, name, value)
+    else:
+        getattr(obj, name)[index] = value
+
+
+def _steps(address: str) -> list[tuple[str, int | None]]:
+    steps = []
+    for part in address.split("."):
+        m = _STEP.fullmatch(part)
+        if not m:
+            raise ValueError(f"bad cell address: {address!r}")
+        steps.append((m.group(1), int(m.group(2)) if m.group(2) is not None else None))
+    return steps
