@@ -179,7 +179,7 @@ def _build(cls, data: dict):
 
 # ---- cell addresses -------------------------------------------------------
 
-_STEP = re.compile(r"([a-z_]+)(?:\[(\d+)\])?")
+_STEP = re.compile(r"([a-z_][a-z0-9_]*)(?:\[(\d+)\])?")
 
 
 def get_cell(form: Form, address: str):

@@ -1,0 +1,256 @@
+"""The form's arithmetic, recomputed from the model in one call.
+
+``calculate(form, money_unit)`` reads every typed cell (memoised readers, so
+it is cheap enough for every keystroke) and derives 执行率, the 预算执行率
+score, rule scores, 一级 subtotals, 总分 and 评价等级.  Nothing here changes
+the form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Form, Money, MoneyLine
+from .numbers import Number, Value, parse_weight, read_amount, read_percent, read_score, read_value
+
+LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "预算执行率")
+DEFAULT_WEIGHTS = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0, "预算执行率": 10.0}
+LEVEL2_ALLOWED = {
+    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
+    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
+    "满意度指标": ("服务对象满意度指标", "满意度指标"),
+    "预算执行率": ("预算执行率",),
+}
+EXEC_RATE = "预算执行率"
+# Qualitative tiers as fractions of 分值.
+TIERS = {"达成": (0.8, 1.0), "部分达成": (0.6, 0.8), "未达成": (0.0, 0.6)}
+_EPS = 1e-9
+
+
+def canonical_level1(text: str) -> str:
+    """``产出指标（50）`` -> ``产出指标``; unknown names are returned stripped."""
+    name, _ = parse_weight(text)
+    for known in LEVEL1_NAMES:
+        if known in name:
+            return known
+    return name
+
+
+def grade_of(total: float) -> str:
+    if total >= 90 - _EPS:
+        return "优"
+    if total >= 80 - _EPS:
+        return "良"
+    if total >= 60 - _EPS:
+        return "中"
+    return "差"
+
+
+_GRADE_WORDS = {"优秀": "优", "良好": "良", "中等": "中", "合格": "中", "较差": "差", "不合格": "差"}
+
+
+def normalise_grade(text: str) -> str:
+    """The grade a typed 评价等级 means (优/良/中/差), or "" if none."""
+    t = text.strip()
+    if t in _GRADE_WORDS:
+        return _GRADE_WORDS[t]
+    return t if t in ("优", "良", "中", "差") else ""
+
+
+@dataclass(slots=True)
+class Group:
+    """One 一级指标 and its rows."""
+
+    name: str
+    weight_cell: str  # address of the cell that carries the weight ("" if none)
+    weight: Number | None  # as typed; None when no weight was typed
+    rows: list[int] = field(default_factory=list)
+    subtotal: float = 0.0
+
+    @property
+    def weight_value(self) -> float:
+        if self.weight is not None and self.weight.status == "ok":
+            return self.weight.value
+        return DEFAULT_WEIGHTS.get(self.name, 0.0)
+
+
+@dataclass(slots=True)
+class Row:
+    index: int
+    level1: str  # canonical, carried down
+    level2: str  # carried down
+    target: Value
+    actual: Value
+    points: Number  # 分值
+    score: Number  # 自评得分
+    not_applicable: bool
+    met: bool | None = None  # was the target met? None when it cannot be told
+    suggested: tuple[float, float] | None = None  # rule score range, when one applies
+
+    @property
+    def quantitative(self) -> bool:
+        return self.target.kind == "number" and self.target.value is not None
+
+
+@dataclass(slots=True)
+class Calculation:
+    money_unit: str
+    amounts: dict[str, Number]  # money cell address -> reading
+    progress: Number  # 预算执行进度 as typed
+    execution_rate: float | None  # percent; None when 预算数 is 0 or blank
+    rows: list[Row]
+    groups: dict[str, Group]
+    exec_row: int | None  # index of the 预算执行率 row
+    exec_weight: float
+    exec_score: float | None  # weight × min(执行率, 1)
+    score_sum: float  # Σ readable 自评得分 of applicable rows
+    total: float  # score_sum, rescaled to 100 when rows are 不适用
+    typed_total: Number
+    grade: str  # grade of the typed 总分 when readable, else of ``total``
+
+    def amount(self, address: str) -> float | None:
+        n = self.amounts[address]
+        return n.value if n.status == "ok" else None
+
+
+def calculate(form: Form, money_unit: str = "万元") -> Calculation:
+    amounts = _read_money(form.money, money_unit)
+    budget = amounts["money.budget.total"]
+    executed = amounts["money.executed.total"]
+    rate = None
+    if budget.status == "ok" and budget.value > 0 and executed.status == "ok":
+        rate = executed.value / budget.value * 100
+
+    rows, groups = _read_indicators(form)
+    exec_row = next((r.index for r in rows if r.level1 == EXEC_RATE), None)
+    exec_group = groups.get(EXEC_RATE)
+    exec_weight = exec_group.weight_value if exec_group else DEFAULT_WEIGHTS[EXEC_RATE]
+    exec_score = exec_weight * min(rate / 100, 1.0) if rate is not None else None
+    for row in rows:
+        if row.index == exec_row:
+            # The 预算执行率 row is judged by 执行率 itself (S01/S02), not as a target.
+            if exec_score is not None:
+                row.suggested = (exec_score, exec_score)
+        else:
+            _judge(row)
+
+    score_sum = 0.0
+    na_points = 0.0
+    for row in rows:
+        if row.not_applicable:
+            if row.points.status == "ok":
+                na_points += row.points.value
+            continue
+        if row.score.status == "ok":
+            score_sum += row.score.value
+            groups[row.level1].subtotal += row.score.value
+    total = score_sum * 100 / (100 - na_points) if 0 < na_points < 100 else score_sum
+
+    typed_total = read_score(form.total_score)
+    graded = typed_total.value if typed_total.status == "ok" else total
+    return Calculation(
+        money_unit=money_unit,
+        amounts=amounts,
+        progress=read_percent(form.money.progress),
+        execution_rate=rate,
+        rows=rows,
+        groups=groups,
+        exec_row=exec_row,
+        exec_weight=exec_weight,
+        exec_score=exec_score,
+        score_sum=score_sum,
+        total=total,
+        typed_total=typed_total,
+        grade=grade_of(graded),
+    )
+
+
+def _read_money(money: Money, unit: str) -> dict[str, Number]:
+    amounts = {}
+    for column in Money.COLUMNS:
+        line: MoneyLine = getattr(money, column)
+        for part in ("total", *MoneyLine.PARTS):
+            amounts[f"money.{column}.{part}"] = read_amount(getattr(line, part), unit)
+    return amounts
+
+
+def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
+    rows: list[Row] = []
+    groups: dict[str, Group] = {}
+    level1 = level2 = ""
+    for i, ind in enumerate(form.indicators):
+        if ind.level1.strip():
+            level1 = canonical_level1(ind.level1)
+            level2 = ""
+            _, weight = parse_weight(ind.level1)
+            group = groups.get(level1)
+            if group is None:
+                group = groups[level1] = Group(level1, "", None)
+            if weight.status != "blank" and group.weight is None:
+                group.weight = weight
+                group.weight_cell = f"indicators[{i}].level1"
+        elif level1 not in groups:
+            groups[level1] = Group(level1, "", None)
+        if ind.level2.strip():
+            level2 = ind.level2.strip()
+        groups[level1].rows.append(i)
+        rows.append(
+            Row(
+                index=i,
+                level1=level1,
+                level2=level2,
+                target=read_value(ind.target),
+                actual=read_value(ind.actual),
+                points=read_score(ind.points),
+                score=read_score(ind.score),
+                not_applicable=ind.not_applicable,
+            )
+        )
+    return rows, groups
+
+
+def _judge(row: Row) -> None:
+    """Set whether the row met its target and the score a rule gives it."""
+    points = row.points.value if row.points.status == "ok" else None
+    if row.quantitative and row.actual.kind == "number" and _same_measure(row.target, row.actual):
+        ratio = _achievement(row.target, row.actual.value)
+        if ratio is not None:
+            row.met = ratio >= 1 - _EPS
+            if points is not None:
+                row.suggested = (points * ratio, points * ratio)
+        return
+    if row.actual.kind == "qualitative":
+        row.met = row.actual.outcome == "达成"
+        if points is not None:
+            lo, hi = TIERS[row.actual.outcome]
+            row.suggested = (points * lo, points * hi)
+
+
+def _achievement(target: Value, actual: float) -> float | None:
+    """Fraction of the target achieved, capped at 1 (form.md default rule)."""
+    x = target.value
+    if target.op in ("<=", "<"):
+        if actual <= x + _EPS if target.op == "<=" else actual < x:
+            return 1.0
+        return x / actual if actual > 0 else None
+    if x <= 0:
+        return 1.0 if actual >= x else None
+    if target.op == ">" and actual <= x:
+        return min(actual / x, 1.0 - _EPS)
+    return min(actual / x, 1.0)
+
+
+UNIT_FAMILIES = {"人次": "人", "户次": "户", "％": "%", "百分比": "%"}
+
+
+def unit_family(unit: str) -> str:
+    """Units that measure the same thing (人 and 人次) share a family."""
+    base = unit.split("/")[0] if unit else ""
+    return UNIT_FAMILIES.get(base, base)
+
+
+def _same_measure(target: Value, actual: Value) -> bool:
+    """Can the actual be compared with the target?  A bare number takes the other's unit."""
+    if not target.unit or not actual.unit:
+        return True
+    return unit_family(target.unit) == unit_family(actual.unit)

@@ -1,0 +1,121 @@
+"""I — 绩效指标: the indicator table."""
+
+from __future__ import annotations
+
+import re
+
+from ..calc import EXEC_RATE, LEVEL1_NAMES, LEVEL2_ALLOWED, canonical_level1, unit_family
+from ..model import Indicator
+from .base import Context, Finding
+
+_NAME_UNIT = re.compile(r"[（(]([^（()）]{1,6})[)）]\s*$")
+_PLACEHOLDER = re.compile(r"^(\*+|[xX×]{2,}|指标\s*\d+|[（(]?\s*主要填写.*)$", re.S)
+_SATISFACTION = "满意"
+
+
+def _blank(ind: Indicator) -> bool:
+    return not any((ind.level3.strip(), ind.target.strip(), ind.actual.strip(), ind.score.strip()))
+
+
+def _rows(ctx: Context):
+    """Rows with something in them, with their model row."""
+    for row in ctx.calc.rows:
+        ind = ctx.form.indicators[row.index]
+        if not _blank(ind):
+            yield row, ind
+
+
+def i01_level2_parent(ctx: Context):
+    level1 = ""
+    for i, ind in enumerate(ctx.form.indicators):
+        if ind.level1.strip():
+            level1 = canonical_level1(ind.level1)
+        level2 = ind.level2.strip()
+        if level2 and level1 in LEVEL2_ALLOWED and level2 not in LEVEL2_ALLOWED[level1]:
+            owner = next((k for k, v in LEVEL2_ALLOWED.items() if level2 in v), "")
+            yield Finding(
+                "I01", (f"indicators[{i}].level2",), {"level2": level2, "level1": level1, "owner": owner}
+            )
+
+
+def i02_missing_level1(ctx: Context):
+    if not ctx.form.indicators:
+        return
+    for name in LEVEL1_NAMES:
+        if name not in ctx.calc.groups:
+            yield Finding("I02", ("indicators",), {"level1": name})
+
+
+def i03_target_unreadable(ctx: Context):
+    for row, ind in _rows(ctx):
+        if row.level1 == EXEC_RATE:
+            continue
+        if row.target.kind in ("blank", "unreadable"):
+            yield Finding("I03", (f"indicators[{row.index}].target",), {"typed": ind.target, "name": ind.level3})
+
+
+def i04_units(ctx: Context):
+    for row, ind in _rows(ctx):
+        m = _NAME_UNIT.search(ind.level3)
+        named = m.group(1).strip() if m else ""
+        units = {
+            "named": named if named in _KNOWN_UNITS else "",
+            "target": row.target.unit if row.target.kind == "number" else "",
+            "actual": row.actual.unit if row.actual.kind == "number" else "",
+        }
+        families = {unit_family(u) for u in units.values() if u}
+        if len(families) > 1:
+            fields = {"named": "level3", "target": "target", "actual": "actual"}
+            cells = [f"indicators[{row.index}].{fields[k]}" for k, u in units.items() if u]
+            yield Finding("I04", tuple(cells), {"name": ind.level3, **units})
+
+
+_KNOWN_UNITS = {"%", "％", "人", "人次", "家", "个", "次", "件", "册", "元", "万元", "户", "天", "项", "场", "所", "台", "套"}
+
+
+def i05_target_low(ctx: Context):
+    for row, ind in _rows(ctx):
+        t, a = row.target, row.actual
+        if not row.quantitative or a.kind != "number" or t.op not in ("", ">=", ">", "="):
+            continue
+        if unit_family(t.unit) == "%" or t.value <= 0 or row.met is not True:
+            continue
+        if a.value > t.value * 1.2:
+            yield Finding(
+                "I05",
+                (f"indicators[{row.index}].target", f"indicators[{row.index}].actual"),
+                {"name": ind.level3, "target": ind.target, "actual": ind.actual,
+                 "ratio": a.value / t.value * 100},
+            )
+
+
+def i06_satisfaction_100(ctx: Context):
+    for row, ind in _rows(ctx):
+        satisfaction = row.level1 == "满意度指标" or _SATISFACTION in ind.level3
+        t = row.target
+        if satisfaction and t.kind == "number" and unit_family(t.unit) == "%" and t.value >= 100:
+            yield Finding("I06", (f"indicators[{row.index}].target",), {"typed": ind.target, "name": ind.level3})
+
+
+def i07_actual_blank(ctx: Context):
+    for row, ind in _rows(ctx):
+        if ind.target.strip() and row.actual.kind == "blank":
+            yield Finding("I07", (f"indicators[{row.index}].actual",), {"name": ind.level3})
+
+
+def i08_cost_floor(ctx: Context):
+    for row, ind in _rows(ctx):
+        if row.level2 == "成本指标" and row.target.kind == "number" and row.target.op in (">=", ">"):
+            yield Finding("I08", (f"indicators[{row.index}].target",), {"typed": ind.target, "name": ind.level3})
+
+
+def i09_placeholder(ctx: Context):
+    form = ctx.form
+    cells = [("project", form.project), ("problems", form.problems)]
+    for i, g in enumerate(form.goals):
+        cells += [(f"goals[{i}].target", g.target), (f"goals[{i}].result", g.result)]
+    for i, ind in enumerate(form.indicators):
+        cells += [(f"indicators[{i}].{k}", getattr(ind, k)) for k in ("level3", "target", "actual")]
+    for address, text in cells:
+        if _PLACEHOLDER.match(text.strip()):
+            yield Finding("I09", (address,), {"typed": text.strip()})

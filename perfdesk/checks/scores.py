@@ -1,0 +1,166 @@
+"""S — 评分: self-scores, subtotals, 总分 and 评价等级."""
+
+from __future__ import annotations
+
+from ..calc import DEFAULT_WEIGHTS, EXEC_RATE, LEVEL1_NAMES, grade_of, normalise_grade
+from ..numbers import matches_at_precision
+from .base import Context, Finding
+
+_EPS = 0.005
+# Provinces that cap 总分 by 执行率: (rate below, cap).
+SCORE_CAPS = ((50, 59), (60, 69), (70, 79), (80, 89))
+
+
+def _exec_row(ctx: Context):
+    return None if ctx.calc.exec_row is None else ctx.calc.rows[ctx.calc.exec_row]
+
+
+def s01_exec_score(ctx: Context):
+    row, c = _exec_row(ctx), ctx.calc
+    if row is None or c.exec_score is None or row.score.status != "ok":
+        return
+    if row.score.value > c.exec_score + 0.5:
+        yield Finding(
+            "S01",
+            (f"indicators[{row.index}].score", "money.executed.total", "money.budget.total"),
+            {"typed": row.score.text, "computed": c.exec_score, "rate": c.execution_rate,
+             "weight": c.exec_weight},
+        )
+
+
+def s02_exec_actual(ctx: Context):
+    row, c = _exec_row(ctx), ctx.calc
+    if row is None or c.execution_rate is None or row.actual.kind != "number":
+        return
+    if not matches_at_precision(row.actual.value, row.actual.decimals, c.execution_rate):
+        yield Finding(
+            "S02",
+            (f"indicators[{row.index}].actual", "money.executed.total", "money.budget.total"),
+            {"typed": row.actual.text, "computed": c.execution_rate},
+        )
+
+
+def s03_subtotal(ctx: Context):
+    for group in ctx.calc.groups.values():
+        if group.name not in LEVEL1_NAMES and group.weight is None:
+            continue
+        if group.subtotal > group.weight_value + _EPS:
+            cells = [f"indicators[{i}].score" for i in group.rows]
+            if group.weight_cell:
+                cells.insert(0, group.weight_cell)
+            yield Finding(
+                "S03",
+                tuple(cells),
+                {"level1": group.name, "subtotal": group.subtotal, "weight": group.weight_value},
+            )
+
+
+def s04_total(ctx: Context):
+    c = ctx.calc
+    if c.typed_total.status == "blank":
+        return
+    if c.typed_total.status != "ok" or abs(c.typed_total.value - c.total) > _EPS:
+        yield Finding("S04", ("total_score",), {"typed": c.typed_total.text, "computed": c.total})
+
+
+def s05_grade(ctx: Context):
+    typed = ctx.form.grade.strip()
+    if not typed:
+        return
+    c = ctx.calc
+    total = c.typed_total.value if c.typed_total.status == "ok" else c.total
+    if normalise_grade(typed) != grade_of(total):
+        yield Finding(
+            "S05", ("grade", "total_score"), {"typed": typed, "total": total, "computed": grade_of(total)}
+        )
+
+
+def s06_score_number(ctx: Context):
+    for row in ctx.calc.rows:
+        s = row.score
+        if s.status == "unreadable" or (s.status == "ok" and s.value < 0):
+            yield Finding("S06", (f"indicators[{row.index}].score",), {"typed": s.text})
+
+
+def s07_over_points(ctx: Context):
+    for row in ctx.calc.rows:
+        if row.points.status == "ok" and row.score.status == "ok":
+            if row.score.value > row.points.value + _EPS:
+                yield Finding(
+                    "S07",
+                    (f"indicators[{row.index}].score", f"indicators[{row.index}].points"),
+                    {"typed": row.score.text, "points": row.points.value},
+                )
+
+
+def s08_missed_full(ctx: Context):
+    for row in ctx.calc.rows:
+        if row.level1 == EXEC_RATE or not row.quantitative or row.met is not False:
+            continue
+        if row.points.status == "ok" and row.score.status == "ok":
+            if row.score.value >= row.points.value - _EPS:
+                yield Finding(
+                    "S08",
+                    (f"indicators[{row.index}].score", f"indicators[{row.index}].actual",
+                     f"indicators[{row.index}].target"),
+                    {"target": row.target.text, "actual": row.actual.text,
+                     "score": row.score.text, "suggested": row.suggested[0] if row.suggested else None},
+                )
+
+
+def s09_weights(ctx: Context):
+    groups = [g for g in ctx.calc.groups.values() if g.weight is not None]
+    if not groups:
+        return
+    known = [g for g in ctx.calc.groups.values() if g.name in LEVEL1_NAMES]
+    total = sum(g.weight_value for g in known)
+    unusual = [g for g in known if abs(g.weight_value - DEFAULT_WEIGHTS[g.name]) > _EPS]
+    # With a 一级 missing (I02) the sum cannot be judged.
+    if unusual or (len(known) == len(LEVEL1_NAMES) and abs(total - 100) > _EPS):
+        yield Finding(
+            "S09",
+            tuple(g.weight_cell for g in groups if g.weight_cell),
+            {"weights": "、".join(f"{g.name}{g.weight_value:g}" for g in known), "total": total},
+        )
+
+
+def s10_deviation(ctx: Context):
+    if ctx.form.layout != "B":
+        return
+    for row in ctx.calc.rows:
+        lost = row.met is False or (
+            row.points.status == "ok" and row.score.status == "ok"
+            and row.score.value < row.points.value - _EPS
+        )
+        if lost and not ctx.form.indicators[row.index].deviation.strip():
+            yield Finding("S10", (f"indicators[{row.index}].deviation",), {})
+
+
+def s11_tier(ctx: Context):
+    for row in ctx.calc.rows:
+        if row.actual.kind != "qualitative" or row.suggested is None or row.score.status != "ok":
+            continue
+        lo, hi = row.suggested
+        if not lo - _EPS <= row.score.value <= hi + _EPS:
+            yield Finding(
+                "S11",
+                (f"indicators[{row.index}].score", f"indicators[{row.index}].actual"),
+                {"actual": row.actual.text, "outcome": row.actual.outcome,
+                 "score": row.score.text, "lo": lo, "hi": hi},
+            )
+
+
+def s12_cap(ctx: Context):
+    c = ctx.calc
+    if not ctx.settings.score_cap_by_rate or c.execution_rate is None:
+        return
+    total = c.typed_total.value if c.typed_total.status == "ok" else c.total
+    for below, cap in SCORE_CAPS:
+        if c.execution_rate < below:
+            if total > cap + _EPS:
+                yield Finding(
+                    "S12",
+                    ("total_score", "money.executed.total", "money.budget.total"),
+                    {"total": total, "cap": cap, "rate": c.execution_rate},
+                )
+            return

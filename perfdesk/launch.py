@@ -1,0 +1,23 @@
+"""Entry point: a command (``perfdesk check …``) runs headless; anything else opens the window.
+
+This module sits outside the core on purpose: it is the one place that may
+hand over to the Qt window.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import cli
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
+        return cli.main(argv)
+    try:
+        from .ui.app import run
+    except ImportError as err:
+        sys.stderr.write(f"无法启动窗口：{err}\n")
+        return 2
+    return run(argv)

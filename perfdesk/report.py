@@ -1,0 +1,116 @@
+"""The reviewer's report over many files: readable Chinese text or one JSON document."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import ERROR, HINT, WARNING, Evaluation, evaluate
+from .errors import PerfdeskError
+from .messages import render
+from .model import DepartmentFile, Form
+from .sources import load_any
+
+
+@dataclass
+class FileReport:
+    path: str
+    error: str | None = None
+    dfile: DepartmentFile | None = None
+    results: list[tuple[Form, Evaluation]] = field(default_factory=list)
+
+
+def check_files(paths) -> list[FileReport]:
+    reports = []
+    for path in paths:
+        report = FileReport(str(path))
+        try:
+            report.dfile = load_any(path)
+        except PerfdeskError as err:
+            report.error = str(err)
+        else:
+            report.results = [(f, evaluate(f, report.dfile)) for f in report.dfile.forms]
+        reports.append(report)
+    return reports
+
+
+def exit_status(reports: list[FileReport]) -> int:
+    if any(r.error for r in reports):
+        return 2
+    if any(ev.count(ERROR, include_explained=True) for r in reports for _, ev in r.results):
+        return 1
+    return 0
+
+
+def _rate(ev: Evaluation) -> float | None:
+    rate = ev.calc.execution_rate
+    return None if rate is None else round(rate, 4)
+
+
+def to_json(reports: list[FileReport]) -> str:
+    files = []
+    for r in reports:
+        forms = []
+        for form, ev in r.results:
+            forms.append({
+                "project": form.project,
+                "execution_rate": _rate(ev),
+                "total_score": round(ev.calc.total, 4),
+                "grade": ev.calc.grade,
+                "findings": [
+                    {
+                        "code": f.code,
+                        "severity": f.severity,
+                        "message": render(f, form),
+                        "cells": list(f.cells),
+                        "explained": f.explained,
+                    }
+                    for f in ev.findings
+                ],
+            })
+        files.append({"path": r.path, "error": r.error, "forms": forms})
+    return json.dumps({"files": files}, ensure_ascii=False, indent=1)
+
+
+def to_text(reports: list[FileReport]) -> str:
+    lines = []
+    for r in reports:
+        name = Path(r.path).name
+        if r.error:
+            lines += [f"== {name} ==", f"  无法读取：{r.error}", ""]
+            continue
+        d = r.dfile
+        lines.append(f"== {name}（{d.department or '未填部门'} {d.year} 年度，{len(r.results)} 张表）==")
+        for n, (form, ev) in enumerate(r.results, 1):
+            lines += _form_lines(n, form, ev)
+        lines.append("")
+    lines.append(_summary(reports))
+    return "\n".join(lines)
+
+
+def _form_lines(n: int, form: Form, ev: Evaluation) -> list[str]:
+    c = ev.calc
+    rate = "—" if c.execution_rate is None else f"{c.execution_rate:.2f}%"
+    counts = " · ".join(f"{s} {ev.count(s)}" for s in (ERROR, WARNING, HINT))
+    lines = [
+        f"【{n}】{form.project or '（未填项目名称）'}",
+        f"    执行率 {rate}　总分 {form.total_score or '—'}（计算 {c.total:g}）"
+        f"　等级 {form.grade or '—'}（应为 {c.grade}）　{counts}",
+    ]
+    if not ev.findings:
+        lines.append("    未发现问题。")
+    for f in ev.findings:
+        mark = f"（已说明：{f.explained}）" if f.explained else ""
+        lines.append(f"    {f.severity} {f.code}  {render(f, form)}{mark}")
+    return lines
+
+
+def _summary(reports: list[FileReport]) -> str:
+    forms = [ev for r in reports for _, ev in r.results]
+    with_errors = sum(1 for ev in forms if ev.count(ERROR, include_explained=True))
+    unreadable = sum(1 for r in reports if r.error)
+    text = f"共 {len(reports)} 个文件、{len(forms)} 张表；{with_errors} 张表有错误"
+    if unreadable:
+        text += f"；{unreadable} 个文件无法读取"
+    return text + "。"
