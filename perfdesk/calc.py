@@ -9,6 +9,7 @@ the form.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import Form, Money, MoneyLine
 from .numbers import Number, Value, parse_weight, read_amount, read_percent, read_score, read_value
@@ -84,6 +85,7 @@ class Row:
     points: Number  # 分值
     score: Number  # 自评得分
     not_applicable: bool
+    empty: bool  # nothing typed in 三级指标, target, actual or score
     met: bool | None = None  # was the target met? None when it cannot be told
     suggested: tuple[float, float] | None = None  # rule score range, when one applies
 
@@ -204,6 +206,8 @@ def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
                 points=read_score(ind.points),
                 score=read_score(ind.score),
                 not_applicable=ind.not_applicable,
+                empty=not (ind.level3.strip() or ind.target.strip() or ind.actual.strip()
+                           or ind.score.strip()),
             )
         )
     return rows, groups
@@ -243,6 +247,7 @@ def _achievement(target: Value, actual: float) -> float | None:
 UNIT_FAMILIES = {"人次": "人", "户次": "户", "％": "%", "百分比": "%"}
 
 
+@lru_cache(maxsize=4096)
 def unit_family(unit: str) -> str:
     """Units that measure the same thing (人 and 人次) share a family."""
     base = unit.split("/")[0] if unit else ""

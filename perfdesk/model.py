@@ -146,35 +146,38 @@ class DepartmentFile:
         return _build(cls, data)
 
 
-_NESTED = {
-    "money": Money,
-    "budget_initial": MoneyLine,
-    "budget": MoneyLine,
-    "arrived": MoneyLine,
-    "executed": MoneyLine,
-    "settings": Settings,
+# Which fields of which dataclass hold another dataclass, or a list of them.
+_CHILDREN: dict[type, dict[str, tuple[type, bool]]] = {
+    Money: {c: (MoneyLine, False) for c in Money.COLUMNS},
+    Form: {
+        "money": (Money, False),
+        "goals": (Goal, True),
+        "indicators": (Indicator, True),
+        "explanations": (Explanation, True),
+    },
+    DepartmentFile: {"settings": (Settings, False), "forms": (Form, True)},
 }
-_LISTS = {
-    "goals": Goal,
-    "indicators": Indicator,
-    "explanations": Explanation,
-    "forms": Form,
-}
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
 
 
 def _build(cls, data: dict):
-    """Build a dataclass from a dict, ignoring unknown keys (newer minor fields)."""
-    known = {f.name for f in fields(cls)}
-    kwargs = {}
-    for key, value in data.items():
-        if key not in known:
-            continue
-        if key in _NESTED and isinstance(value, dict):
-            value = _build(_NESTED[key], value)
-        elif key in _LISTS and isinstance(value, list):
-            value = [_build(_LISTS[key], v) for v in value]
-        kwargs[key] = value
-    return cls(**kwargs)
+    """Build a dataclass from a dict; unknown keys (from a newer version) are ignored."""
+    children = _CHILDREN.get(cls)
+    if children:
+        data = dict(data)
+        for key, (child, many) in children.items():
+            value = data.get(key)
+            if many and isinstance(value, list):
+                data[key] = [_build(child, v) for v in value]
+            elif not many and isinstance(value, dict):
+                data[key] = _build(child, value)
+    try:
+        return cls(**data)
+    except TypeError:
+        known = _FIELD_NAMES.get(cls)
+        if known is None:
+            known = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
+        return cls(**{k: v for k, v in data.items() if k in known})
 
 
 # ---- cell addresses -------------------------------------------------------

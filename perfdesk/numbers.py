@@ -240,18 +240,21 @@ _UNIT_AFTER = re.compile(rf"\s*((?:{_KNOWN})(?:/(?:{_KNOWN}|[\u4e00-\u9fff]{{1,3
 _LETTER = re.compile(r"[^\W\d_]")
 
 _PARTS = r"(?:预期(?:指标|目标|效果)?|目标|任务|指标)?"
-_VERBS = r"(?:完成|达成|达到|达标|实现)"
+_VERBS = r"(?:完成|达成|达到|达标|实现|拨付|发放|到位)"
+_MANNER = r"(?:全部|全面|按时|按期|如期|按计划|按要求|及时|足额|按时足额|及时足额)"
+_COMPLY = r"符合(?:要求|规定|标准|预期|文件规定|文件要求)"
 _QUALITATIVE = (
-    (re.compile(rf"(?:已经?|均已?)?(?:全部|全面|按时|按期|如期|按计划|按要求|及时)?{_VERBS}{_PARTS}"), "达成"),
-    (re.compile(rf"是否(?:按时|及时)?{_VERBS}{_PARTS}"), "达成"),
+    (re.compile(rf"(?:已经?|均已?)?{_MANNER}?{_VERBS}{_PARTS}"), "达成"),
+    # A yes/no question as the target expects yes: 是否完成, 是否及时拨付, 是否符合要求.
+    (re.compile(rf"是否(?:{_MANNER}?{_VERBS}{_PARTS}|{_COMPLY})"), "达成"),
     (re.compile(rf"(?:基本上?|部分|大部分|大部|较好地?){_VERBS}{_PARTS}"), "部分达成"),
-    (re.compile(rf"(?:未能?|尚未|没有?)(?:按时|及时|全部)?{_VERBS}{_PARTS}"), "未达成"),
+    (re.compile(rf"(?:未能?|尚未|没有?){_MANNER}?{_VERBS}{_PARTS}"), "未达成"),
 )
 _OUTCOME_WORDS = {
     **dict.fromkeys(
         ("是", "效果明显", "效果显著", "成效明显", "成效显著", "明显", "显著", "合格", "按时",
          "及时", "足额", "按时足额", "及时足额", "良好", "满意", "非常满意", "优秀", "有效",
-         "准确", "符合要求", "符合规定", "符合标准", "符合预期"),
+         "准确", "符合要求", "符合规定", "符合标准", "符合预期", "符合文件规定", "符合文件要求"),
         "达成",
     ),
     **dict.fromkeys(("较好", "比较好", "基本满意", "较满意", "比较满意", "基本合格", "基本符合"), "部分达成"),
@@ -314,9 +317,11 @@ def read_value(text: str) -> Value:
     ops, rest = _ops(s)
     rest = _trim(rest)
     figures = list(_FIGURES.finditer(rest))
-    wordy = "text" if _LETTER.search(rest) else "unreadable"
-    if len(figures) != 1 or len(ops) > 1:
+    wordy = "text" if _LETTER.search(s) else "unreadable"
+    if len(figures) != 1:
         return Value(text, wordy)
+    if len(ops) > 1:  # ≥80%以下
+        return Value(text, "unreadable")
     fig = figures[0]
     op = next(iter(ops), "")
     suffix = rest[fig.end():]
@@ -339,16 +344,13 @@ def matches_at_precision(reported: float, decimals: int, computed: float) -> boo
     ``99`` matches 99.49, ``81.72`` matches 81.7252, ``100.00`` does not match 99.93.
     """
     try:
-        if not (math.isfinite(reported) and math.isfinite(computed)):
-            return False
         places = min(max(int(decimals), 0), 12)
-    except (TypeError, ValueError, OverflowError):
+        scale = 10.0**places
+        sign = -1.0 if computed < 0 else 1.0
+        target = abs(computed) * scale
+        typed = reported * scale * sign
+        slack = 1e-7 + 1e-12 * target  # float noise, in units of the last typed digit
+        candidates = (math.floor(target + 0.5 + slack), math.floor(target + slack))
+    except (TypeError, ValueError, OverflowError):  # nan, inf, not numbers
         return False
-    scale = 10.0**places
-    scaled = abs(computed) * scale
-    eps = 1e-9 * max(1.0, scaled)
-    sign = -1.0 if computed < 0 else 1.0
-    rounded = sign * math.floor(scaled + 0.5 + eps) / scale
-    truncated = sign * math.floor(scaled + eps) / scale
-    tolerance = 1e-9 * max(1.0, abs(reported))
-    return abs(reported - rounded) <= tolerance or abs(reported - truncated) <= tolerance
+    return any(abs(typed - c) <= slack + 1e-12 * abs(typed) for c in candidates)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..calc import Calculation, calculate
 from ..model import DepartmentFile, Form, Settings
 from . import completeness as c
@@ -60,12 +58,11 @@ def run_checks(form: Form, calc: Calculation, settings: Settings, year: str,
     findings = []
     for check in CHECKS:
         for f in check.run(ctx):
-            severity = f.severity or check.severity
-            note = None
-            if severity != ERROR:
+            f.severity = f.severity or check.severity
+            if f.severity != ERROR and form.explanations:
                 explanation = form.explanation_for(f.code, f.cells)
-                note = explanation.note if explanation else None
-            findings.append(replace(f, severity=severity, explained=note))
+                f.explained = explanation.note if explanation else None
+            findings.append(f)
     findings.sort(key=lambda f: SEVERITY_ORDER[f.severity])
     return findings
 

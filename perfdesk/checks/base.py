@@ -12,7 +12,7 @@ ERROR, WARNING, HINT = "错误", "警告", "提示"
 SEVERITY_ORDER = {ERROR: 0, WARNING: 1, HINT: 2}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Finding:
     """A code, the cells it is about and the figures its message needs."""
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..calc import EXEC_RATE, LEVEL1_NAMES, LEVEL2_ALLOWED, canonical_level1, unit_family
-from ..model import Indicator
 from .base import Context, Finding
 
 _NAME_UNIT = re.compile(r"[（(]([^（()）]{1,6})[)）]\s*$")
@@ -13,16 +13,12 @@ _PLACEHOLDER = re.compile(r"^(\*+|[xX×]{2,}|指标\s*\d+|[（(]?\s*主要填写
 _SATISFACTION = "满意"
 
 
-def _blank(ind: Indicator) -> bool:
-    return not any((ind.level3.strip(), ind.target.strip(), ind.actual.strip(), ind.score.strip()))
-
-
 def _rows(ctx: Context):
     """Rows with something in them, with their model row."""
+    indicators = ctx.form.indicators
     for row in ctx.calc.rows:
-        ind = ctx.form.indicators[row.index]
-        if not _blank(ind):
-            yield row, ind
+        if not row.empty:
+            yield row, indicators[row.index]
 
 
 def i01_level2_parent(ctx: Context):
@@ -50,16 +46,22 @@ def i03_target_unreadable(ctx: Context):
     for row, ind in _rows(ctx):
         if row.level1 == EXEC_RATE:
             continue
-        if row.target.kind in ("blank", "unreadable"):
+        if not ind.target.strip() or row.target.kind == "unreadable":
             yield Finding("I03", (f"indicators[{row.index}].target",), {"typed": ind.target, "name": ind.level3})
+
+
+@lru_cache(maxsize=4096)
+def _unit_in_name(name: str) -> str:
+    """The unit an indicator's name ends with: ``日常检查企业数（家）`` -> ``家``."""
+    m = _NAME_UNIT.search(name)
+    named = m.group(1).strip() if m else ""
+    return named if named in _KNOWN_UNITS else ""
 
 
 def i04_units(ctx: Context):
     for row, ind in _rows(ctx):
-        m = _NAME_UNIT.search(ind.level3)
-        named = m.group(1).strip() if m else ""
         units = {
-            "named": named if named in _KNOWN_UNITS else "",
+            "named": _unit_in_name(ind.level3),
             "target": row.target.unit if row.target.kind == "number" else "",
             "actual": row.actual.unit if row.actual.kind == "number" else "",
         }
@@ -99,7 +101,7 @@ def i06_satisfaction_100(ctx: Context):
 
 def i07_actual_blank(ctx: Context):
     for row, ind in _rows(ctx):
-        if ind.target.strip() and row.actual.kind == "blank":
+        if ind.target.strip() and not ind.actual.strip():
             yield Finding("I07", (f"indicators[{row.index}].actual",), {"name": ind.level3})
 
 
@@ -114,8 +116,19 @@ def i09_placeholder(ctx: Context):
     cells = [("project", form.project), ("problems", form.problems)]
     for i, g in enumerate(form.goals):
         cells += [(f"goals[{i}].target", g.target), (f"goals[{i}].result", g.result)]
-    for i, ind in enumerate(form.indicators):
-        cells += [(f"indicators[{i}].{k}", getattr(ind, k)) for k in ("level3", "target", "actual")]
     for address, text in cells:
-        if _PLACEHOLDER.match(text.strip()):
+        if _is_placeholder(text):
             yield Finding("I09", (address,), {"typed": text.strip()})
+    for i, ind in enumerate(form.indicators):
+        for key in ("level3", "target", "actual"):
+            text = getattr(ind, key)
+            if _is_placeholder(text):
+                yield Finding("I09", (f"indicators[{i}].{key}",), {"typed": text.strip()})
+
+
+_PLACEHOLDER_START = frozenset("*xX×指主(（")
+
+
+def _is_placeholder(text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and t[0] in _PLACEHOLDER_START and bool(_PLACEHOLDER.match(t.rstrip()))

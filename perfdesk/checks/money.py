@@ -59,9 +59,11 @@ def b03_order(ctx: Context):
 
 
 def b04_no_budget(ctx: Context):
-    budget = ctx.calc.amount("money.budget.total")
+    budget = ctx.calc.amounts["money.budget.total"]
     executed = ctx.calc.amount("money.executed.total")
-    if executed is not None and executed > 0 and not budget:
+    # An unreadable or negative 预算数 is B05's, not "blank or 0".
+    no_budget = budget.status == "blank" or (budget.status == "ok" and budget.value == 0)
+    if executed is not None and executed > 0 and no_budget:
         yield Finding(
             "B04",
             ("money.budget.total", "money.executed.total"),
