@@ -108,7 +108,7 @@ class Calculation:
     score_sum: float  # Σ readable 自评得分 of applicable rows
     total: float  # score_sum, rescaled to 100 when rows are 不适用
     typed_total: Number
-    grade: str  # grade of the typed 总分 when readable, else of ``total``
+    grade: str  # the grade of the computed ``total``
 
     def amount(self, address: str) -> float | None:
         n = self.amounts[address]
@@ -149,7 +149,6 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
     total = score_sum * 100 / (100 - na_points) if 0 < na_points < 100 else score_sum
 
     typed_total = read_score(form.total_score)
-    graded = typed_total.value if typed_total.status == "ok" else total
     return Calculation(
         money_unit=money_unit,
         amounts=amounts,
@@ -163,7 +162,7 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
         score_sum=score_sum,
         total=total,
         typed_total=typed_total,
-        grade=grade_of(graded),
+        grade=grade_of(total),
     )
 
 
@@ -219,7 +218,7 @@ def _judge(row: Row) -> None:
     if row.quantitative and row.actual.kind == "number" and _same_measure(row.target, row.actual):
         ratio = _achievement(row.target, row.actual.value)
         if ratio is not None:
-            row.met = ratio >= 1 - _EPS
+            row.met = _reached(row.target, row.actual.value)
             if points is not None:
                 row.suggested = (points * ratio, points * ratio)
         return
@@ -239,9 +238,19 @@ def _achievement(target: Value, actual: float) -> float | None:
         return x / actual if actual > 0 else None
     if x <= 0:
         return 1.0 if actual >= x else None
-    if target.op == ">" and actual <= x:
-        return min(actual / x, 1.0 - _EPS)
     return min(actual / x, 1.0)
+
+
+def _reached(target: Value, actual: float) -> bool:
+    """Was the target met as written?  A strict ``> x`` / ``< x`` is not met at x."""
+    x = target.value
+    if target.op == ">":
+        return actual > x + _EPS
+    if target.op == "<":
+        return actual < x - _EPS
+    if target.op == "<=":
+        return actual <= x + _EPS
+    return actual >= x - _EPS
 
 
 UNIT_FAMILIES = {"人次": "人", "户次": "户", "％": "%", "百分比": "%"}

@@ -56,7 +56,7 @@ TEMPLATES = {
     "B04": "预算数为「{budget}」，执行数却为 {executed}，无法计算执行率；请填写预算数。",
     "B05": "{cell}「{typed}」{problem}。",
     "B06": "{cell}「{typed}」按{unit}计应为 {converted}{unit}，与本表金额单位（{unit}）相差一万倍，请核对单位。",
-    "S01": "预算执行率自评得分填 {typed}，但执行率为 {rate:.2f}%，最多应得 {weight} × {rate:.2f}% = {computed:.2f} 分。",
+    "S01": "预算执行率自评得分填 {typed}，但执行率为 {rate:.2f}%，最多应得 {weight} × {capped:.2f}% = {computed:.2f} 分。",
     "S02": "预算执行率的实际完成值填 {typed}，但执行数 ÷ 预算数 = {computed:.2f}%。",
     "S03": "{level1}各项得分合计 {subtotal} 分，超过其权重 {weight} 分。",
     "S04": "总分填 {typed}，但各项自评得分合计为 {computed} 分。",
@@ -124,6 +124,8 @@ def _extra(code: str, a: dict) -> dict:
         return {"higher": COLUMN_LABELS[a["higher"]], "lower": COLUMN_LABELS[a["lower"]]}
     if code == "B05":
         return {"problem": "是负数" if a["negative"] else "无法识别为数字（原样保留）"}
+    if code == "S01":
+        return {"capped": min(a["rate"], 100.0)}
     if code == "S08":
         s = a.get("suggested")
         return {"suggestion": f"；按规则应得约 {_num(s)} 分" if s is not None else ""}

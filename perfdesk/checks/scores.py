@@ -140,6 +140,8 @@ def s11_tier(ctx: Context):
     for row in ctx.calc.rows:
         if row.actual.kind != "qualitative" or row.suggested is None or row.score.status != "ok":
             continue
+        if row.index == ctx.calc.exec_row:  # judged by 执行率 (S01), not by a tier
+            continue
         lo, hi = row.suggested
         if not lo - _EPS <= row.score.value <= hi + _EPS:
             yield Finding(
