@@ -140,8 +140,7 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
     na_points = 0.0
     for row in rows:
         if row.not_applicable:
-            if row.points.status == "ok":
-                na_points += row.points.value
+            na_points += _share(row, groups[row.level1])
             continue
         if row.score.status == "ok":
             score_sum += row.score.value
@@ -164,6 +163,13 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
         typed_total=typed_total,
         grade=grade_of(total),
     )
+
+
+def _share(row: Row, group: Group) -> float:
+    """The points a row is worth: its 分值, else an equal part of its 一级 weight."""
+    if row.points.status == "ok":
+        return row.points.value
+    return group.weight_value / len(group.rows)
 
 
 def _read_money(money: Money, unit: str) -> dict[str, Number]:

@@ -299,3 +299,11 @@ def test_calculate_does_not_change_the_form():
     before = form.to_dict()
     calculate(form)
     assert form.to_dict() == before
+
+
+def test_not_applicable_row_without_points_takes_an_equal_part_of_its_weight():
+    # The baseline's 产出指标（50）has two rows and no 分值: a 不适用 one is worth 25.
+    base = calc()
+    na = calc(row(1, not_applicable=True))
+    out_of = 100 - 25
+    assert na.total == pytest.approx((base.score_sum - base.rows[1].score.value) * 100 / out_of)
