@@ -11,6 +11,7 @@ from .errors import PerfdeskError
 from .messages import render
 from .model import DepartmentFile, Form
 from .sources import load_any
+from .verification import form_code
 
 
 @dataclass
@@ -58,6 +59,7 @@ def to_json(reports: list[FileReport]) -> str:
                 "execution_rate": _rate(ev),
                 "total_score": round(ev.calc.total, 4),
                 "grade": ev.calc.grade,
+                "verification_code": form_code(form, r.dfile),
                 "findings": [
                     {
                         "code": f.code,
@@ -83,18 +85,18 @@ def to_text(reports: list[FileReport]) -> str:
         d = r.dfile
         lines.append(f"== {name}（{d.department or '未填部门'} {d.year} 年度，{len(r.results)} 张表）==")
         for n, (form, ev) in enumerate(r.results, 1):
-            lines += _form_lines(n, form, ev)
+            lines += _form_lines(n, form, ev, form_code(form, d))
         lines.append("")
     lines.append(_summary(reports))
     return "\n".join(lines)
 
 
-def _form_lines(n: int, form: Form, ev: Evaluation) -> list[str]:
+def _form_lines(n: int, form: Form, ev: Evaluation, code: str) -> list[str]:
     c = ev.calc
     rate = "—" if c.execution_rate is None else f"{c.execution_rate:.2f}%"
     counts = " · ".join(f"{s} {ev.count(s)}" for s in (ERROR, WARNING, HINT))
     lines = [
-        f"【{n}】{form.project or '（未填项目名称）'}",
+        f"【{n}】{form.project or '（未填项目名称）'}　校验码 {code}",
         f"    执行率 {rate}　总分 {form.total_score or '—'}（计算 {c.total:g}）"
         f"　等级 {form.grade or '—'}（应为 {c.grade}）　{counts}",
     ]
