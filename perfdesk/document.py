@@ -34,7 +34,9 @@ from pathlib import Path
 
 from . import storage
 from .checks import BY_CODE, ERROR, Evaluation, evaluate
+from .checks.base import SEVERITY_ORDER
 from .errors import PerfdeskError
+from .messages import render
 from .model import LAYOUTS, DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
 
 TABLES = {"indicators": Indicator, "goals": Goal}
@@ -171,7 +173,7 @@ class Document:
         tmp = path.with_name(path.name + ".writing")
         tmp.unlink(missing_ok=True)
         try:
-            storage.save(copy.deepcopy(self.dfile), tmp)
+            storage.save(self.dfile, tmp)  # (gives new forms their uid, as a save would)
             os.replace(tmp, path)
             meta = {
                 "origin": str(self.path) if self.path is not None else None,
@@ -556,3 +558,41 @@ def _restore_labels(rows: list[Indicator], relabel: dict[str, str]) -> None:
         m = re.fullmatch(r"indicators\[(\d+)\]\.(level1|level2)", address)
         if m and int(m.group(1)) < len(rows):
             setattr(rows[int(m.group(1))], m.group(2), text)
+
+
+# ---- what a window shows on a cell ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CellNote:
+    """The findings on one cell: the worst unexplained severity (None if all are explained)."""
+
+    severity: str | None
+    messages: tuple[str, ...]
+
+
+_RANK = SEVERITY_ORDER
+
+
+def cell_notes(form: Form, evaluation: Evaluation,
+               rendered: Sequence[str] | None = None) -> dict[str, CellNote]:
+    """For every cell some finding names: how to colour it and what its tooltip says.
+
+    ``rendered`` are the findings' messages if the caller has them already.
+    """
+    if rendered is None:
+        rendered = [render(f, form) for f in evaluation.findings]
+    worst: dict[str, str | None] = {}
+    texts: dict[str, list[str]] = {}
+    for f, message in zip(evaluation.findings, rendered, strict=True):
+        text = f"{f.severity} {f.code}：{message}"
+        if f.explained is not None:
+            text = f"已说明 {f.code}：{message}（说明：{f.explained}）"
+        for cell in f.cells:
+            texts.setdefault(cell, []).append(text)
+            current = worst.get(cell)
+            if f.explained is None and (current is None or _RANK[f.severity] < _RANK[current]):
+                worst[cell] = f.severity
+            else:
+                worst.setdefault(cell, None)
+    return {cell: CellNote(worst[cell], tuple(texts[cell])) for cell in texts}

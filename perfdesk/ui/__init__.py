@@ -1,0 +1,1 @@
+"""The Qt window.  Every edit goes through ``perfdesk.document.Document``."""

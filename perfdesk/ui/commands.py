@@ -1,0 +1,262 @@
+"""Undoable edits: each command calls one ``Document`` method and tells the window what changed.
+
+The window (``ui``) offers:
+
+- ``ui.doc``                                  the Document
+- ``ui.cells_changed(form, addresses)``       typed cells of a form changed
+- ``ui.rows_changed(form, table)``            rows of the indicators/goals changed
+- ``ui.forms_changed(select)``                forms added, removed or moved
+- ``ui.form_rebuilt(form)``                   the layout of a form changed
+- ``ui.file_changed()``                       a file-level field changed (all forms)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from ..messages import cell_label
+
+MERGE_ID = 1001
+
+
+class SetCell(QUndoCommand):
+    """One typed cell.  Keystrokes in the same editor (same ``merge_key``) merge into one step."""
+
+    def __init__(self, ui, form: int, address: str, text, merge_key=None):
+        if address.endswith(".not_applicable"):
+            label = "标记不适用" if text else "取消不适用"
+        else:
+            label = f"修改{cell_label(address, ui.doc.form(form))}"
+        super().__init__(label)
+        self.ui, self.form, self.address, self.text = ui, form, address, text
+        self.merge_key = merge_key
+        self.old = None
+
+    def id(self) -> int:
+        return MERGE_ID if self.merge_key is not None else -1
+
+    def redo(self) -> None:
+        old = self.ui.doc.set_cell(self.form, self.address, self.text)
+        if self.old is None:
+            self.old = old
+        self.ui.cells_changed(self.form, [self.address])
+
+    def undo(self) -> None:
+        self.ui.doc.set_cell(self.form, self.address, self.old)
+        self.ui.cells_changed(self.form, [self.address])
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, SetCell) or other.merge_key != self.merge_key:
+            return False
+        if (other.form, other.address) != (self.form, self.address):
+            return False
+        self.text = other.text
+        self.setObsolete(self.text == self.old)
+        return True
+
+
+class SetCells(QUndoCommand):
+    """Several cells of one form at once (clearing a selection)."""
+
+    def __init__(self, ui, form: int, values: dict[str, str], text: str = "清除单元格"):
+        super().__init__(text)
+        self.ui, self.form, self.values = ui, form, dict(values)
+        self.old: dict[str, str] = {}
+
+    def redo(self) -> None:
+        for address, text in self.values.items():
+            self.old[address] = self.ui.doc.set_cell(self.form, address, text)
+        self.ui.cells_changed(self.form, list(self.values))
+
+    def undo(self) -> None:
+        for address, text in self.old.items():
+            self.ui.doc.set_cell(self.form, address, text)
+        self.ui.cells_changed(self.form, list(self.values))
+
+
+class SetFileField(QUndoCommand):
+    LABELS = {"department": "填报部门", "year": "年度", "money_unit": "金额单位"}
+
+    def __init__(self, ui, name: str, text: str, merge_key=None):
+        super().__init__(f"修改{self.LABELS.get(name, name)}")
+        self.ui, self.name, self.text, self.merge_key = ui, name, text, merge_key
+        self.old = None
+
+    def id(self) -> int:
+        return MERGE_ID + 1 if self.merge_key is not None else -1
+
+    def redo(self) -> None:
+        old = self.ui.doc.set_file_field(self.name, self.text)
+        if self.old is None:
+            self.old = old
+        self.ui.file_changed()
+
+    def undo(self) -> None:
+        self.ui.doc.set_file_field(self.name, self.old)
+        self.ui.file_changed()
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        if not isinstance(other, SetFileField) or other.merge_key != self.merge_key:
+            return False
+        if other.name != self.name:
+            return False
+        self.text = other.text
+        self.setObsolete(self.text == self.old)
+        return True
+
+
+class InsertRows(QUndoCommand):
+    def __init__(self, ui, form: int, table: str, at: int, count: int = 1):
+        what = "指标行" if table == "indicators" else "目标"
+        super().__init__(f"插入{count}行{what}" if count > 1 else f"插入{what}")
+        self.ui, self.form, self.table, self.at, self.count = ui, form, table, at, count
+        self.rows = None
+
+    def redo(self) -> None:
+        rng = self.ui.doc.insert_rows(self.form, self.table, self.at, self.rows or self.count)
+        self.at = rng.start
+        self.ui.rows_changed(self.form, self.table)
+
+    def undo(self) -> None:
+        self.rows = self.ui.doc.remove_rows(self.form, self.table, self.at, self.count).rows
+        self.ui.rows_changed(self.form, self.table)
+
+
+class RemoveRows(QUndoCommand):
+    def __init__(self, ui, form: int, table: str, start: int, count: int = 1):
+        what = "指标行" if table == "indicators" else "目标"
+        super().__init__(f"删除{count}行{what}" if count > 1 else f"删除{what}")
+        self.ui, self.form, self.table, self.start, self.count = ui, form, table, start, count
+        self.removed = None
+
+    def redo(self) -> None:
+        self.removed = self.ui.doc.remove_rows(self.form, self.table, self.start, self.count)
+        self.ui.rows_changed(self.form, self.table)
+
+    def undo(self) -> None:
+        self.ui.doc.restore_rows(self.form, self.removed)
+        self.ui.rows_changed(self.form, self.table)
+
+
+class MoveRow(QUndoCommand):
+    def __init__(self, ui, form: int, table: str, src: int, dst: int):
+        super().__init__("上移指标行" if dst < src else "下移指标行")
+        self.ui, self.form, self.table, self.src, self.dst = ui, form, table, src, dst
+        self.moved = None
+
+    def redo(self) -> None:
+        self.moved = self.ui.doc.move_row(self.form, self.table, self.src, self.dst)
+        self.ui.rows_changed(self.form, self.table)
+
+    def undo(self) -> None:
+        self.ui.doc.unmove_row(self.form, self.moved)
+        self.ui.rows_changed(self.form, self.table)
+
+
+class Paste(QUndoCommand):
+    def __init__(self, ui, form: int, table: str, row: int, col: int,
+                 grid: Sequence[Sequence[str]], columns: Sequence[str | None]):
+        super().__init__(f"粘贴{len(grid)}行")
+        self.ui, self.form, self.table, self.row, self.col = ui, form, table, row, col
+        self.grid, self.columns = [list(r) for r in grid], list(columns)
+        self.pasted = None
+
+    def redo(self) -> None:
+        self.pasted = self.ui.doc.paste_grid(
+            self.form, self.table, self.row, self.col, self.grid, self.columns
+        )
+        self.ui.rows_changed(self.form, self.table)
+
+    def undo(self) -> None:
+        self.ui.doc.unpaste(self.form, self.pasted)
+        self.ui.rows_changed(self.form, self.table)
+
+
+class AddForm(QUndoCommand):
+    """A new blank form (or a duplicate of ``copy_of``) inserted at ``at``."""
+
+    def __init__(self, ui, at: int, copy_of: int | None = None):
+        super().__init__("复制表" if copy_of is not None else "新建表")
+        self.ui, self.at, self.copy_of = ui, at, copy_of
+        self.form = None
+
+    def redo(self) -> None:
+        doc = self.ui.doc
+        if self.form is not None:
+            doc.add_form(self.at, self.form)
+        elif self.copy_of is not None:
+            self.at = doc.duplicate_form(self.copy_of)
+            self.form = doc.form(self.at)
+        else:
+            self.at = doc.add_form(self.at)
+            self.form = doc.form(self.at)
+        self.ui.forms_changed(self.at)
+
+    def undo(self) -> None:
+        self.ui.doc.delete_form(self.at)
+        self.ui.forms_changed(self.copy_of if self.copy_of is not None else max(0, self.at - 1))
+
+
+class DeleteForm(QUndoCommand):
+    def __init__(self, ui, index: int):
+        super().__init__(f"删除表「{ui.doc.form(index).project or '未命名'}」")
+        self.ui, self.index = ui, index
+        self.form = None
+
+    def redo(self) -> None:
+        self.form = self.ui.doc.delete_form(self.index)
+        self.ui.forms_changed(min(self.index, len(self.ui.doc.forms) - 1))
+
+    def undo(self) -> None:
+        self.ui.doc.add_form(self.index, self.form)
+        self.ui.forms_changed(self.index)
+
+
+class MoveForm(QUndoCommand):
+    def __init__(self, ui, src: int, dst: int):
+        super().__init__("移动表")
+        self.ui, self.src, self.dst = ui, src, dst
+
+    def redo(self) -> None:
+        self.ui.doc.move_form(self.src, self.dst)
+        self.ui.forms_changed(self.dst)
+
+    def undo(self) -> None:
+        self.ui.doc.move_form(self.dst, self.src)
+        self.ui.forms_changed(self.src)
+
+
+class SetLayout(QUndoCommand):
+    NAMES = {"A": "A 部门预算项目绩效自评表", "B": "B 项目支出绩效自评表"}
+
+    def __init__(self, ui, form: int, layout: str):
+        super().__init__(f"改用样式 {self.NAMES.get(layout, layout)}")
+        self.ui, self.form, self.layout = ui, form, layout
+        self.old = None
+
+    def redo(self) -> None:
+        self.old = self.ui.doc.set_layout(self.form, self.layout)
+        self.ui.form_rebuilt(self.form)
+
+    def undo(self) -> None:
+        self.ui.doc.set_layout(self.form, self.old)
+        self.ui.form_rebuilt(self.form)
+
+
+class Explain(QUndoCommand):
+    """Mark a 警告/提示 as explained; check with ``Document.explain`` rules before pushing."""
+
+    def __init__(self, ui, form: int, code: str, cells: Sequence[str], note: str):
+        super().__init__(f"说明 {code}" if note.strip() else f"取消说明 {code}")
+        self.ui, self.form, self.code, self.cells, self.note = ui, form, code, list(cells), note
+        self.old = None
+
+    def redo(self) -> None:
+        self.old = self.ui.doc.explain(self.form, self.code, self.cells, self.note)
+        self.ui.cells_changed(self.form, [])
+
+    def undo(self) -> None:
+        self.ui.doc.explain(self.form, self.code, self.cells, self.old or "")
+        self.ui.cells_changed(self.form, [])
