@@ -73,7 +73,7 @@ from .errors import PerfdeskError
 from .messages import render
 from .model import DepartmentFile, Form
 from .numbers import parse_weight
-from .resources import font_path
+from .resources import font_path, print_font_path
 from .verification import form_code
 
 __all__ = ["PdfResult", "PrintedForm", "render_pdf", "write_pdf", "select_forms", "FONT"]
@@ -112,19 +112,33 @@ def _fallback_paths() -> list[str]:
     return [p for p in extra.split(os.pathsep) if p] + list(FALLBACK_FONT_PATHS)
 
 
+def _main_font() -> TTFont:
+    """SimSun when the system has it (and it loads), else the bundled font."""
+    path = print_font_path()
+    if path != font_path():
+        try:
+            font = TTFont(FONT, str(path), subfontIndex=0)
+            pdfmetrics.registerFont(font)
+            return font
+        except Exception:  # noqa: BLE001 - a damaged system font: print with ours
+            pass
+    path = font_path()
+    if not path.is_file():
+        raise PerfdeskError(f"找不到打印用的字体文件：{path}")
+    font = TTFont(FONT, str(path), subfontIndex=0)
+    pdfmetrics.registerFont(font)
+    return font
+
+
 def _load_fonts():
     """Register the bundled font (and any fallback) once; their character sets."""
     global _fonts
     with _lock:
         if _fonts is None:
-            path = font_path()
-            if not path.is_file():
-                raise PerfdeskError(f"找不到打印用的字体文件：{path}")
-            main = TTFont(FONT, str(path), subfontIndex=0)
-            pdfmetrics.registerFont(main)
+            main = _main_font()
             fallbacks = []
             for n, fpath in enumerate(_fallback_paths()):
-                if not Path(fpath).is_file():
+                if not Path(fpath).is_file() or Path(fpath) == Path(main.face.filename):
                     continue
                 name = f"{FONT}Fallback{n}"
                 try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,21 @@ def resources_dir() -> Path:
 def font_path() -> Path:
     """The bundled CJK TrueType collection (WenQuanYi Micro Hei, Apache-2.0)."""
     return resources_dir() / "fonts" / "wqy-microhei.ttc"
+
+
+def system_print_font() -> Path | None:
+    """Windows' SimSun (宋体), the face the paper forms are printed in, if this PC has it."""
+    windir = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
+    if windir:
+        simsun = Path(windir) / "Fonts" / "simsun.ttc"
+        if simsun.is_file():
+            return simsun
+    return None
+
+
+def print_font_path() -> Path:
+    """The font PDFs are printed in: the system's SimSun when present, else the bundled one."""
+    return system_print_font() or font_path()
 
 
 def demo_path() -> Path:

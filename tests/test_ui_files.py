@@ -315,3 +315,19 @@ def test_run_opens_the_file_and_returns_when_the_window_closes(monkeypatch, tmp_
     QTimer.singleShot(0, close_all)
     assert ui_app.run([str(demo_copy)]) == 0
     assert demo_copy in opened
+
+
+def test_quit_after_opens_the_file_and_closes(capsys, monkeypatch, tmp_path):
+    from conftest import DEMO_FILE
+    from PySide6.QtCore import QSettings, QStandardPaths
+
+    from perfdesk.ui import app
+
+    QStandardPaths.setTestModeEnabled(True)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
+    monkeypatch.setattr(app, "offer_recovery", lambda window: False)
+    try:
+        assert app.run([str(DEMO_FILE), "--quit-after", "0"]) == 0
+    finally:
+        QStandardPaths.setTestModeEnabled(False)
+    assert "窗口已打开：demo-2020.perfdesk，22 张表" in capsys.readouterr().out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..document import Document
@@ -21,10 +21,22 @@ def application() -> QApplication:
     QCoreApplication.setApplicationName("perfdesk")
     app = QApplication.instance()
     if app is None:
+        # High-DPI scaling is always on in Qt 6; pass 125 %/150 % through unrounded.
+        QApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
         app = QApplication([sys.argv[0] if sys.argv else "perfdesk"])
         app.setStyle("Fusion")
+        _install_chinese_qt_texts(app)
     theme.install_font(app)
     return app
+
+
+def _install_chinese_qt_texts(app: QApplication) -> None:
+    """Qt's own buttons and dialogs (是/否, 打开文件 …) in Chinese."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
 
 
 def start(window: MainWindow, argv: list[str]) -> None:
@@ -76,9 +88,30 @@ def offer_recovery(window: MainWindow) -> bool:
 
 
 def run(argv: list[str]) -> int:
+    """Open the window.  ``--quit-after MS`` closes it MS ms after it is usable (smoke tests)."""
+    quit_after = _option(argv, "--quit-after")
     app = application()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     window = MainWindow()
     window.show()
     start(window, argv)
+    if quit_after is not None:
+        QTimer.singleShot(int(quit_after), lambda: _report_and_quit(window))
     return app.exec()
+
+
+def _option(argv: list[str], name: str) -> str | None:
+    """Take ``name VALUE`` out of argv and return VALUE."""
+    if name in argv:
+        at = argv.index(name)
+        value = argv[at + 1] if at + 1 < len(argv) else "0"
+        del argv[at:at + 2]
+        return value
+    return None
+
+
+def _report_and_quit(window: MainWindow) -> None:
+    name = window.doc.path.name if window.doc.path else "新文件"
+    print(f"窗口已打开：{name}，{len(window.doc.dfile.forms)} 张表", flush=True)
+    window.close()
+    QApplication.instance().quit()
