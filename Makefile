@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench demo clean
+.PHONY: run test bench demo dist smoke clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -21,9 +21,17 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_pdf.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/bench_ui.py
+
+dist: $(STAMP)
+	PY=$(BIN)/python build/build.sh
+
+smoke: dist
+	$(BIN)/python build/smoke.py
 
 demo: $(STAMP)
 	$(BIN)/python tools/build_demo.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis dist build/work

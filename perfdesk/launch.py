@@ -1,19 +1,22 @@
 """Entry point: a command (``perfdesk check …``) runs headless; anything else opens the window.
 
 This module sits outside the core on purpose: it is the one place that may
-hand over to the Qt window.
+hand over to the Qt window.  It imports only what the chosen path needs, so
+the window starts without loading the command line and vice versa.
 """
 
 from __future__ import annotations
 
 import sys
 
-from . import cli
+COMMANDS = ("check", "pdf", "export", "import", "new-year")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and (argv[0] in cli.COMMANDS or argv[0].startswith("-")):
+    if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
+        from . import cli
+
         return cli.main(argv)
     try:
         from .ui.app import run

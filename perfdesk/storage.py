@@ -4,6 +4,10 @@ Tables: ``meta`` (what the file is and its schema version), ``department``
 (one row: name, year, unit, settings), ``forms`` (one row per form, its
 content as JSON) and ``revisions`` (every earlier version of a form that a save
 replaced or deleted, so nothing is ever lost).  A save is one transaction.
+
+Reading uses the standard library's sqlite3 alone, so opening a file (at every
+start of the window) does not pay for importing sqlite-utils; writing goes
+through sqlite-utils.
 """
 
 from __future__ import annotations
@@ -14,8 +18,6 @@ import sqlite3
 import uuid
 from datetime import datetime
 from pathlib import Path
-
-import sqlite_utils
 
 from .errors import PerfdeskError
 from .model import DepartmentFile, Form, Settings
@@ -55,10 +57,12 @@ def save(dfile: DepartmentFile, path: str | os.PathLike) -> None:
     for form in dfile.forms:
         if not form.uid:
             form.uid = uuid.uuid4().hex
+    import sqlite_utils  # only writing needs it: opening stays quick
+
     if path.exists() and _is_perfdesk(path):
         db = sqlite_utils.Database(path)
         try:
-            version = _check_identity(db, path)
+            version = _check_identity(db.conn, path)
             with db.conn:
                 for v in range(version, SCHEMA_VERSION):
                     MIGRATIONS[v](db)
@@ -100,7 +104,7 @@ def _is_perfdesk(path: Path) -> bool:
         return f.read(16) == _SQLITE_MAGIC
 
 
-def _open_readonly(path: Path) -> sqlite_utils.Database:
+def _open_readonly(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise PerfdeskError(f"找不到文件：{path}")
     if path.is_dir():
@@ -111,13 +115,14 @@ def _open_readonly(path: Path) -> sqlite_utils.Database:
     except OSError as err:
         raise PerfdeskError(f"无法读取文件：{path.name}（{err.strerror}）") from err
     uri = Path(path).resolve().as_uri() + "?mode=ro"
-    return sqlite_utils.Database(sqlite3.connect(uri, uri=True))
+    return sqlite3.connect(uri, uri=True)
 
 
-def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
+def _check_identity(db: sqlite3.Connection, path: Path) -> int:
     """The file's schema version, or a refusal if it is not ours or too new."""
     try:
-        if "meta" not in db.table_names():
+        tables = {name for (name,) in db.execute("select name from sqlite_master where type='table'")}
+        if "meta" not in tables:
             raise PerfdeskError(f"不是 perfdesk 文件（是其他软件的数据库）：{path.name}")
         meta = dict(db.execute("select key, value from meta").fetchall())
     except sqlite3.DatabaseError as err:
@@ -136,7 +141,7 @@ def _check_identity(db: sqlite_utils.Database, path: Path) -> int:
     return version
 
 
-def _create_schema(db: sqlite_utils.Database) -> None:
+def _create_schema(db) -> None:
     db["meta"].create({"key": str, "value": str}, pk="key")
     db["meta"].insert_all(
         [
@@ -159,7 +164,7 @@ def _create_schema(db: sqlite_utils.Database) -> None:
     db["revisions"].create_index(["uid"])
 
 
-def _write(db: sqlite_utils.Database, dfile: DepartmentFile) -> None:
+def _write(db, dfile: DepartmentFile) -> None:
     """Replace the file's content; call inside a transaction."""
     now = _now()
     settings = json.dumps(dfile.to_dict()["settings"], ensure_ascii=False)
@@ -193,7 +198,7 @@ def _keep_revision(db, uid: str, body: str, now: str, deleted: bool) -> None:
     )
 
 
-def _read(db: sqlite_utils.Database, path: Path, version: int) -> DepartmentFile:
+def _read(db: sqlite3.Connection, path: Path, version: int) -> DepartmentFile:
     row = db.execute(
         "select department, year, money_unit, settings from department where id = 1"
     ).fetchone()

@@ -31,3 +31,9 @@ def test_core_imports_without_qt():
         "assert not any(k.startswith('PySide6') for k in sys.modules)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_launch_knows_every_command():
+    from perfdesk import cli, launch
+
+    assert set(cli.COMMANDS) <= set(launch.COMMANDS)  # launch must not import cli to know
