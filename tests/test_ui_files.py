@@ -10,7 +10,7 @@ from conftest import DEMO_FILE  # noqa: E402
 from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QTimer, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
-from test_ui_window import Dialogs, pick, retype  # noqa: E402
+from ui_support import Dialogs, pick, retype  # noqa: E402
 
 from perfdesk import launch, storage  # noqa: E402
 from perfdesk.document import Document  # noqa: E402

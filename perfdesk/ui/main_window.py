@@ -137,6 +137,11 @@ class MainWindow(QMainWindow):
         self._action("保存(&S)", self.save, SK.Save, m)
         self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S", m)
         m.addSeparator()
+        self._action("打印本表(&P)…", lambda: self.print_pdf(everything=False), SK.Print, m)
+        self._action("打印全部表…", lambda: self.print_pdf(everything=True), None, m)
+        self._action("导出本表为 PDF…", lambda: self.export_pdf(everything=False), "Ctrl+E", m)
+        self._action("导出全部表为 PDF…", lambda: self.export_pdf(everything=True), None, m)
+        m.addSeparator()
         self._action("退出(&X)", self.close, "Ctrl+Q", m)
 
         m = bar.addMenu("编辑(&E)")
@@ -600,6 +605,19 @@ class MainWindow(QMainWindow):
         if self.doc.path is None:
             return self.save_as()
         return self._save_to(None)
+
+    def print_pdf(self, everything: bool) -> None:
+        from . import printing  # reportlab and pdfium load on first print, not at start
+
+        if self.doc.forms:
+            printing.print_forms(self, self.doc, max(self.current, 0), everything)
+
+    def export_pdf(self, everything: bool):
+        from . import printing
+
+        if self.doc.forms:
+            return printing.export_pdf(self, self.doc, max(self.current, 0), everything)
+        return None
 
     def save_as(self) -> bool:
         suggested = self.doc.title if self.doc.path is not None else (
