@@ -6,12 +6,14 @@ STAMP := $(VENV)/.installed
 .PHONY: run test bench demo dist smoke clean
 
 $(STAMP): pyproject.toml
+	bash build/system-deps.sh
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
 
 run: $(STAMP)
+	bash build/system-deps.sh window
 	$(BIN)/python main.py resources/demo/demo-2020.perfdesk
 
 test: $(STAMP)
