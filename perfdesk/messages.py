@@ -83,6 +83,8 @@ TEMPLATES = {
     "C01": "{label}为空，请填写。",
     "C02": "{why}，但“存在问题、原因及下一步整改措施”为空，请说明原因和整改措施。",
     "C03": "联系电话「{typed}」既不像固定电话（7–8 位，可带区号）也不像 11 位手机号。",
+    "Y01": "指标「{name}」的预期指标值为 {typed}，{change}（上年为 {last}），请确认是否有意放宽目标。",
+    "Y02": "上年此项目的 {count} 项指标今年没有了：{names}。",
 }
 
 
@@ -146,6 +148,8 @@ def _extra(code: str, a: dict) -> dict:
         if a.get("rate") is not None:
             why.append(f"执行率只有 {a['rate']:.2f}%")
         return {"why": "，".join(why)}
+    if code == "Y01":
+        return {"change": "上限比上年放宽" if a["ceiling"] else "低于上年"}
     if code == "C02":
         why = []
         if a.get("rate") is not None and a["rate"] < 90:

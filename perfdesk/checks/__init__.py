@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from ..calc import Calculation, calculate
 from ..model import DepartmentFile, Form, Settings
+from ..newyear import match_form
 from . import completeness as c
 from . import goals as g
 from . import indicators as i
 from . import money as b
 from . import scores as s
+from . import years as y
 from .base import ERROR, HINT, SEVERITY_ORDER, WARNING, Check, Context, Finding
 
 __all__ = ["CHECKS", "BY_CODE", "Evaluation", "evaluate", "run_checks", "Finding", "ERROR", "WARNING", "HINT"]
@@ -47,14 +49,18 @@ CHECKS: tuple[Check, ...] = (
     Check("C01", WARNING, "必填项为空", c.c01_required),
     Check("C02", WARNING, "执行率低或指标未完成但未填存在问题", c.c02_problems),
     Check("C03", HINT, "联系电话格式不对", c.c03_phone),
+    Check("Y01", HINT, "指标目标比上年放宽", y.y01_target_lower),
+    Check("Y02", HINT, "上年有的指标今年没有了", y.y02_indicator_gone),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 
 
 def run_checks(form: Form, calc: Calculation, settings: Settings, year: str,
-               money_unit: str = "万元") -> list[Finding]:
-    """All findings on one form, 错误 first, explained notes attached."""
-    ctx = Context(form, calc, settings, year, money_unit)
+               money_unit: str = "万元", last_year: Form | None = None) -> list[Finding]:
+    """All findings on one form, 错误 first, explained notes attached.
+
+    ``last_year`` is last year's form of the same project, for the Y checks."""
+    ctx = Context(form, calc, settings, year, money_unit, last_year)
     findings = []
     for check in CHECKS:
         for f in check.run(ctx):
@@ -83,6 +89,10 @@ class Evaluation:
         )
 
 
-def evaluate(form: Form, dfile: DepartmentFile) -> Evaluation:
+def evaluate(form: Form, dfile: DepartmentFile, last_year: DepartmentFile | None = None) -> Evaluation:
+    """Arithmetic and findings; ``last_year`` (last year's file) enables the Y checks."""
     calc = calculate(form, dfile.money_unit)
-    return Evaluation(calc, run_checks(form, calc, dfile.settings, dfile.year, dfile.money_unit))
+    last = match_form(form, last_year) if last_year is not None else None
+    return Evaluation(
+        calc, run_checks(form, calc, dfile.settings, dfile.year, dfile.money_unit, last)
+    )

@@ -30,6 +30,7 @@ class Context:
     settings: Settings
     year: str
     money_unit: str
+    last_year: Form | None = None  # last year's form of the same project (Y checks)
 
 
 @dataclass(frozen=True, slots=True)
