@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from . import report
-from .checks import evaluate
 from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
 
@@ -52,11 +51,7 @@ def _check(args) -> int:
         except PerfdeskError as err:
             sys.stderr.write(f"无法读取上年文件：{err}\n")
             return 2
-    reports = report.check_files(paths)
-    if last is not None:
-        for r in reports:
-            if r.dfile is not None:
-                r.results = [(f, evaluate(f, r.dfile, last)) for f, _ in r.results]
+    reports = report.check_files(paths, last)
     for folder in map(Path, args.files):
         if folder.is_dir() and not expand([folder]):
             reports.append(report.FileReport(

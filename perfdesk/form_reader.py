@@ -630,7 +630,6 @@ class _Reader:
             level1=f"预算执行率（{points.strip()}）" if points.strip() else "预算执行率",
             level2="预算执行率",
             level3="预算执行率",
-            target="100%",
             actual=form.money.progress,
             points=points,
             score=got.get("score", ""),

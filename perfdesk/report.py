@@ -22,7 +22,8 @@ class FileReport:
     results: list[tuple[Form, Evaluation]] = field(default_factory=list)
 
 
-def check_files(paths) -> list[FileReport]:
+def check_files(paths, last_year: DepartmentFile | None = None) -> list[FileReport]:
+    """Load and check every file; ``last_year`` adds the Y checks against last year's file."""
     reports = []
     for path in paths:
         report = FileReport(str(path))
@@ -31,7 +32,7 @@ def check_files(paths) -> list[FileReport]:
         except PerfdeskError as err:
             report.error = str(err)
         else:
-            report.results = [(f, evaluate(f, report.dfile)) for f in report.dfile.forms]
+            report.results = [(f, evaluate(f, report.dfile, last_year)) for f in report.dfile.forms]
         reports.append(report)
     return reports
 

@@ -178,7 +178,7 @@ def national_b(form: Form) -> Form:
     exec_row = next((i for i in f.indicators if canonical_level1(i.level1) == "预算执行率"), None)
     f.indicators = [i for i in f.indicators if i is not exec_row]
     f.indicators.append(Indicator(
-        level1="预算执行率（10）", level2="预算执行率", level3="预算执行率", target="100%",
+        level1="预算执行率（10）", level2="预算执行率", level3="预算执行率",
         actual=f.money.progress, points="10", score=exec_row.score if exec_row else "",
     ))
     return f
