@@ -288,7 +288,7 @@ class _Plan:
         return cell
 
 
-def _merge_runs(values: list[str], breaks: list[bool]) -> list[int]:
+def merge_runs(values: list[str], breaks: list[bool]) -> list[int]:
     """Row spans for a column merged down like paper: a cell runs over the blank
     cells below it, up to the next filled cell or a break (a new 一级 group)."""
     spans = [1] * len(values)
@@ -542,8 +542,8 @@ def _indicator_table(p: _Plan, form: Form, icols: list) -> None:
     inds = form.indicators
     new_group = [bool(i.level1.strip()) for i in inds]
     spans = {
-        "level1": _merge_runs([i.level1 for i in inds], [False] * len(inds)),
-        "level2": _merge_runs([i.level2 for i in inds], new_group),
+        "level1": merge_runs([i.level1 for i in inds], [False] * len(inds)),
+        "level2": merge_runs([i.level2 for i in inds], new_group),
     }
     for k, ind in enumerate(inds):
         for name, col, span, _ in icols:

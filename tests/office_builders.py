@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from perfdesk.calc import canonical_level1
+from perfdesk.excel import merge_runs
 from perfdesk.model import DepartmentFile, Form, Indicator, MoneyLine
 
 
@@ -36,27 +37,12 @@ class Row:
     outside: bool = False  # printed outside the table (Word: a paragraph)
 
 
-def _runs(values: list[str], breaks: list[bool]) -> list[int]:
-    spans = [1] * len(values)
-    i = 0
-    while i < len(values):
-        j = i + 1
-        if values[i].strip():
-            while j < len(values) and not values[j].strip() and not breaks[j]:
-                j += 1
-            spans[i] = j - i
-            for k in range(i + 1, j):
-                spans[k] = 0
-        i = j
-    return spans
-
-
 def _indicator_rows(form: Form, cols: dict[str, tuple[int, int]], merge: bool) -> list[Row]:
     inds = form.indicators
     new_group = [bool(i.level1.strip()) for i in inds]
     runs = {
-        "level1": _runs([i.level1 for i in inds], [False] * len(inds)) if merge else [1] * len(inds),
-        "level2": _runs([i.level2 for i in inds], new_group) if merge else [1] * len(inds),
+        "level1": merge_runs([i.level1 for i in inds], [False] * len(inds)) if merge else [1] * len(inds),
+        "level2": merge_runs([i.level2 for i in inds], new_group) if merge else [1] * len(inds),
     }
     rows = []
     for k, ind in enumerate(inds):
