@@ -175,7 +175,7 @@ def _new_year(args) -> int:
         return 2
     try:
         last = load_any(args.last)
-        dfile = new_year(last, args.year)
+        dfile = new_year(last, args.year, last_path=args.last)
         storage.save(dfile, out)
     except PerfdeskError as err:
         sys.stderr.write(f"无法生成：{err}\n")
@@ -184,5 +184,7 @@ def _new_year(args) -> int:
         f"已生成 {dfile.year} 年度文件 {out}：{len(dfile.forms)} 张表，"
         f"沿用上年（{last.year or '未填'} 年度）的项目、指标、权重和目标值；"
         "金额、实际完成值、得分、总分、等级、具体完成情况和存在问题已清空。\n"
+        f"已记下上年文件 {dfile.settings.last_year_file}（窗口中据此检查 Y01、Y02，"
+        "并在指标旁显示上年实际完成值）。\n"
     )
     return 0

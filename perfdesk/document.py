@@ -16,6 +16,11 @@ changes something returns what it changed, enough for the caller to undo it:
   ``set_layout`` manage the forms; ``explain`` notes a 警告/提示.
 - ``open`` / ``save`` read and write the file; ``write_recovery`` /
   ``read_recovery`` keep an autosave copy elsewhere.
+- ``set_last_year_file`` names last year's file (returns the old name);
+  ``last_year`` reads it once, when first needed, and every evaluation
+  compares with it (Y01, Y02); ``last_year_actuals`` gives last year's
+  实际完成值 beside this year's rows.  A last year's file that cannot be read
+  is left out (``last_year_error`` says why), never an error of this file.
 """
 
 from __future__ import annotations
@@ -38,6 +43,8 @@ from .checks.base import SEVERITY_ORDER
 from .errors import PerfdeskError
 from .messages import render
 from .model import LAYOUTS, DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
+from .newyear import last_year_actuals, match_form
+from .sources import load_any
 
 TABLES = {"indicators": Indicator, "goals": Goal}
 FILE_FIELDS = ("department", "year", "money_unit")
@@ -118,12 +125,18 @@ def new_form(project: str = "", layout: str = "A") -> Form:
 
 
 class Document:
-    def __init__(self, dfile: DepartmentFile | None = None, path: str | os.PathLike | None = None):
+    def __init__(self, dfile: DepartmentFile | None = None, path: str | os.PathLike | None = None,
+                 last_year: DepartmentFile | None = None):
+        """``last_year``: last year's file already read from ``settings.last_year_file``."""
         self.dfile = dfile if dfile is not None else DepartmentFile()
         self.path: Path | None = Path(path) if path is not None else None
         self.dirty = False
         self.generation = 0  # counts edits; an autosave compares it
         self._evals: list[Evaluation | None] = [None] * len(self.dfile.forms)
+        # last year's files read so far: setting -> (the file, or None and why not)
+        self._last_years: dict[str, tuple[DepartmentFile | None, str | None]] = {}
+        if last_year is not None and self.dfile.settings.last_year_file:
+            self._last_years[self.dfile.settings.last_year_file] = (last_year, None)
 
     # ---- whole files ---------------------------------------------------------
 
@@ -208,7 +221,7 @@ class Document:
     def evaluation(self, index: int) -> Evaluation:
         ev = self._evals[index]
         if ev is None:
-            ev = self._evals[index] = evaluate(self.dfile.forms[index], self.dfile)
+            ev = self._evals[index] = evaluate(self.dfile.forms[index], self.dfile, self.last_year())
         return ev
 
     def cell(self, index: int, address: str) -> str:
@@ -221,6 +234,71 @@ class Document:
             self._evals = [None] * len(self.dfile.forms)
         else:
             self._evals[index] = None
+
+    # ---- last year's file ---------------------------------------------------------
+
+    @property
+    def last_year_file(self) -> str:
+        """Where last year's file is, as set ("" : none)."""
+        return self.dfile.settings.last_year_file
+
+    def last_year_path(self) -> Path | None:
+        """Last year's file; a relative setting is taken from this file's folder."""
+        name = self.last_year_file.strip()
+        if not name:
+            return None
+        path = Path(name)
+        if not path.is_absolute() and self.path is not None:
+            path = self.path.parent / path
+        return path
+
+    def last_year(self) -> DepartmentFile | None:
+        """Last year's file, read once; None if none is set or it cannot be read."""
+        return self._last_year_entry()[0]
+
+    @property
+    def last_year_error(self) -> str | None:
+        """Why last year's file cannot be read (None: it can, or none is set)."""
+        return self._last_year_entry()[1]
+
+    def _last_year_entry(self) -> tuple[DepartmentFile | None, str | None]:
+        key = self.last_year_file
+        if not key.strip():
+            return None, None
+        entry = self._last_years.get(key)
+        if entry is None:
+            entry = self._last_years[key] = _read_last_year(self.last_year_path())
+        return entry
+
+    def set_last_year_file(self, path: str, loaded: DepartmentFile | None = None) -> str:
+        """Compare with last year's file at ``path`` ("" : no longer); returns the old setting.
+
+        ``loaded`` is that file if the caller has read it already.  Every form
+        is re-evaluated.
+        """
+        old = self.last_year_file
+        if loaded is not None and path:
+            self._last_years[path] = (loaded, None)
+        if path != old:
+            self.dfile.settings.last_year_file = path
+            self._changed(None)
+        return old
+
+    def reread_last_year(self) -> None:
+        """Read last year's file again when next needed (it may have changed on disk)."""
+        self._last_years.pop(self.last_year_file, None)
+        self._evals = [None] * len(self.dfile.forms)
+
+    def last_year_form(self, index: int) -> Form | None:
+        """Last year's form of the same project as form ``index``, if any."""
+        last = self.last_year()
+        return match_form(self.form(index), last) if last is not None else None
+
+    def last_year_actuals(self, index: int) -> dict[int, str] | None:
+        """Row -> last year's 实际完成值 of the same indicator; None if last year has no such form."""
+        if self.last_year_form(index) is None:
+            return None
+        return last_year_actuals(self.form(index), self.last_year())
 
     # ---- cells ---------------------------------------------------------------
 
@@ -467,6 +545,17 @@ class Document:
             form.explain(code, cells, note)
             self._changed(index)
         return old_note
+
+
+def _read_last_year(path: Path | None) -> tuple[DepartmentFile | None, str | None]:
+    if path is None:
+        return None, None
+    try:
+        return load_any(path), None
+    except PerfdeskError as err:
+        return None, str(err)
+    except (OSError, sqlite3.Error, ValueError, TypeError, KeyError) as err:
+        return None, f"无法读取文件：{path.name}（{err}）"
 
 
 # ---- recovery copies: where they came from ---------------------------------------

@@ -7,6 +7,8 @@ department, the amount unit, the settings, every project with its unit,
 clears what each year fills in anew: amounts and 预算执行进度, 具体完成情况,
 总体完成率, 实际完成值, 自评得分, 偏差原因, 总分, 评价等级, 存在问题, 填报日期
 and the explanations of last year's findings.  Each form gets a fresh uid.
+The new file remembers last year's (``Settings.last_year_file``) when told
+where it is (``last_path``), so it is checked against it (Y01, Y02).
 
 Matching a form with last year's (``match_form``) goes by project name with
 blanks, full-width forms and any year written in it (``提前下达2020…``)
@@ -17,8 +19,11 @@ the same 一级 first, and pairs repeated names in order.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import uuid
+from dataclasses import replace
+from pathlib import Path
 
 from .calc import canonical_level1
 from .errors import PerfdeskError
@@ -45,15 +50,21 @@ def next_year(year: str) -> str:
     return str(int(m.group(1)) + 1)
 
 
-def new_year(last: DepartmentFile, year: str | None = None) -> DepartmentFile:
-    """This year's department file, started from last year's."""
+def new_year(last: DepartmentFile, year: str | None = None,
+             last_path: str | os.PathLike | None = None) -> DepartmentFile:
+    """This year's department file, started from last year's (read from ``last_path``, if given).
+
+    The new file compares itself with ``last_path`` (its absolute path), never
+    with whatever last year's file was compared with.
+    """
     new_year_text = year.strip() if year and year.strip() else next_year(last.year)
     forms = [carry_over(form) for form in last.forms]
+    remembered = str(Path(last_path).resolve()) if last_path else ""
     return DepartmentFile(
         department=last.department,
         year=new_year_text,
         money_unit=last.money_unit,
-        settings=copy.deepcopy(last.settings),
+        settings=replace(last.settings, last_year_file=remembered),
         forms=forms,
     )
 

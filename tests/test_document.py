@@ -365,3 +365,124 @@ def _form_of(indicators):
     form = new_form()
     form.indicators = indicators
     return form
+
+
+# ---- last year's file ------------------------------------------------------------------
+
+
+JOBS = "就业专项资金"
+
+
+@pytest.fixture
+def this_year(demo, tmp_path):
+    """A 2021 file started from the demo (2020), and the 2020 file on disk."""
+    from perfdesk.newyear import new_year
+
+    last = tmp_path / "2020.perfdesk"
+    storage.save(copy.deepcopy(demo), last)
+    return Document(new_year(demo, last_path=last)), last
+
+
+def _y(doc):
+    return {(i, f.code) for i in range(len(doc.forms)) for f in doc.evaluation(i).findings
+            if f.code.startswith("Y")}
+
+
+def test_last_year_is_read_once_when_first_needed_and_every_evaluation_compares(this_year, monkeypatch):
+    import perfdesk.document as document
+
+    doc, last = this_year
+    assert doc.last_year_file == str(last.resolve())
+    reads = []
+    monkeypatch.setattr(document, "load_any", lambda p: reads.append(p) or storage.load(p))
+    i = _index(doc, JOBS)
+    assert _y(doc) == set() and reads == [last.resolve()]  # same targets, same indicators
+    assert doc.last_year().year == "2020" and doc.last_year_error is None
+    doc.set_cell(i, "indicators[3].target", "≥90%")  # last year ≥97%: a looser target
+    [y01] = [f for f in doc.evaluation(i).findings if f.code == "Y01"]
+    assert y01.cells == ("indicators[3].target",)
+    removed = doc.remove_rows(i, "indicators", 1)  # 享受社会保险补贴人员数量 is gone
+    assert _y(doc) == {(i, "Y01"), (i, "Y02")}
+    doc.restore_rows(i, removed)
+    assert _y(doc) == {(i, "Y01")}
+    assert len(reads) == 1  # read once, not per form or per edit
+
+
+def test_setting_last_year_re_evaluates_every_form_and_returns_the_old_setting(demo, tmp_path):
+    last = tmp_path / "2020.perfdesk"
+    storage.save(copy.deepcopy(demo), last)
+    demo.forms[1].indicators[3].target = "≥90%"
+    demo.forms[0].indicators.pop(1)
+    doc = Document(demo)
+    assert _y(doc) == set() and doc.last_year() is None and doc.last_year_actuals(1) is None
+    assert doc.set_last_year_file(str(last)) == ""
+    assert doc.dirty and _y(doc) == {(1, "Y01"), (0, "Y02")}
+    actuals = doc.last_year_actuals(1)
+    assert actuals[0] == "127人" and len(actuals) == len(demo.forms[1].indicators)
+    assert doc.last_year_form(1).project == JOBS
+    generation = doc.generation
+    assert doc.set_last_year_file("") == str(last)  # undo
+    assert _y(doc) == set() and doc.generation > generation
+    assert doc.set_last_year_file("") == ""  # no change: not a new edit
+    doc.set_last_year_file(str(last))
+    assert _y(doc)  # read again from the cache of files already read
+
+
+def test_a_project_last_year_did_not_have_shows_no_last_year(this_year):
+    doc, _ = this_year
+    doc.set_cell(0, "project", "新项目")
+    assert doc.last_year_form(0) is None and doc.last_year_actuals(0) is None
+    assert not any(f.code.startswith("Y") for f in doc.evaluation(0).findings)
+
+
+def test_a_last_year_file_that_cannot_be_read_is_left_out_not_an_error(this_year, tmp_path):
+    doc, last = this_year
+    last.unlink()
+    i = _index(doc, JOBS)
+    doc.set_cell(i, "indicators[3].target", "≥90%")
+    assert "Y01" not in _codes(doc, i)  # checked without it
+    assert doc.last_year() is None
+    assert "找不到文件" in doc.last_year_error and "2020.perfdesk" in doc.last_year_error
+    png = tmp_path / "2020.xlsx"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    doc.set_last_year_file(str(png))
+    assert doc.last_year() is None and "PNG" in doc.last_year_error
+    assert doc.evaluation(i).findings  # the other checks still run
+
+
+def test_last_year_is_kept_in_the_file_and_an_older_file_without_it_opens(this_year, tmp_path):
+    doc, last = this_year
+    path = tmp_path / "2021.perfdesk"
+    doc.save(path)
+    again = Document.open(path)
+    assert again.last_year_file == str(last.resolve()) and again.last_year().year == "2020"
+    older = Document.open(DEMO_FILE)  # written before there was a last year's file
+    assert older.last_year_file == "" and older.last_year() is None and older.last_year_error is None
+
+
+def test_a_relative_last_year_is_beside_the_file_and_can_be_read_again(demo, tmp_path):
+    folder = tmp_path / "部门"
+    folder.mkdir()
+    storage.save(copy.deepcopy(demo), folder / "2020.perfdesk")
+    doc = Document(copy.deepcopy(demo), folder / "2021.perfdesk")
+    doc.set_last_year_file("2020.perfdesk")
+    assert doc.last_year_path() == folder / "2020.perfdesk"
+    assert doc.last_year_actuals(1)[0] == "127人"
+    changed = copy.deepcopy(demo)
+    changed.forms[1].indicators[0].actual = "128人"
+    storage.save(changed, folder / "2020.perfdesk")
+    assert doc.last_year_actuals(1)[0] == "127人"  # cached
+    doc.reread_last_year()
+    assert doc.last_year_actuals(1)[0] == "128人"
+
+
+def test_a_last_year_already_read_is_not_read_again(demo, monkeypatch):
+    import perfdesk.document as document
+    from perfdesk.newyear import new_year
+
+    monkeypatch.setattr(document, "load_any", lambda p: pytest.fail("read again"))
+    doc = Document(new_year(demo, last_path="/elsewhere/2020.xlsx"), last_year=demo)
+    assert doc.last_year() is demo and doc.last_year_actuals(1)[0] == "127人"
+    other = copy.deepcopy(demo)
+    doc.set_last_year_file("/elsewhere/other.xlsx", other)
+    assert doc.last_year() is other

@@ -1,6 +1,7 @@
 """This year's file from last year's, in one action, and last year's actuals."""
 
 import copy
+from dataclasses import replace
 
 import pytest
 from office_builders import layout_a, write_docx
@@ -15,10 +16,10 @@ from perfdesk.newyear import last_year_actuals, match_form, name_key, new_year, 
 KEPT_INDICATOR = ("level1", "level2", "level3", "definition", "target", "points", "not_applicable")
 
 
-def _check_carried(new: DepartmentFile, last: DepartmentFile, year: str) -> None:
+def _check_carried(new: DepartmentFile, last: DepartmentFile, year: str, last_path="") -> None:
     assert new.year == year
-    assert (new.department, new.money_unit, new.settings) == (
-        last.department, last.money_unit, last.settings)
+    assert (new.department, new.money_unit) == (last.department, last.money_unit)
+    assert new.settings == replace(last.settings, last_year_file=str(last_path))
     assert [f.project for f in new.forms] == [f.project for f in last.forms]
     uids = {f.uid for f in new.forms}
     assert len(uids) == len(new.forms) and all(uids)
@@ -45,6 +46,17 @@ def test_new_year_keeps_the_tree_and_clears_the_figures(demo):
     assert demo.forms[1].money.budget.total == "1039"  # last year's file is untouched
 
 
+def test_new_year_remembers_last_years_file_not_the_one_before(demo, tmp_path, monkeypatch):
+    demo.settings.last_year_file = "/somewhere/2019.perfdesk"
+    demo.settings.finalising = True
+    assert new_year(demo).settings.last_year_file == ""
+    monkeypatch.chdir(tmp_path)
+    new = new_year(demo, last_path="2020.perfdesk")
+    assert new.settings.last_year_file == str(tmp_path.resolve() / "2020.perfdesk")
+    assert new.settings.finalising  # the other settings carry over
+    assert demo.settings.last_year_file == "/somewhere/2019.perfdesk"
+
+
 def test_new_year_with_a_year_given_and_a_year_that_cannot_be_read(demo):
     assert new_year(demo, "2023").year == "2023"
     demo.year = "去年"
@@ -66,11 +78,12 @@ def test_cli_new_year_from_last_years_file_in_one_action(tmp_path, demo, kind, c
                           for f in demo.forms])
     out = tmp_path / "2021.perfdesk"
     assert main(["new-year", str(last), "-o", str(out)]) == 0
-    assert "已生成 2021 年度文件" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "已生成 2021 年度文件" in said and f"已记下上年文件 {last.resolve()}" in said
     new = storage.load(out)
     if kind == "docx":
         demo.department = "组织处"  # a Word form carries only the 填报部门 typed on it
-    _check_carried(new, demo, "2021")
+    _check_carried(new, demo, "2021", last.resolve())
     assert main(["new-year", str(last), "-o", str(out)]) == 2  # never overwrites silently
     assert main(["new-year", str(last), "-o", str(out), "--force", "--year", "2022"]) == 0
     assert storage.load(out).year == "2022"

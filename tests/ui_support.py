@@ -19,6 +19,13 @@ class Dialogs:
             monkeypatch.setattr(QMessageBox, name, self._box(name))
         for name in ("getText", "getMultiLineText", "getItem"):
             monkeypatch.setattr(QInputDialog, name, self._input(name))
+        monkeypatch.setattr(QMessageBox, "exec", lambda box: self._exec(box))
+
+    def _exec(self, box):
+        """A message box built and shown with exec(): recorded as "box", its texts in one."""
+        texts = [box.text(), box.informativeText(), box.detailedText()]
+        self.calls.append(("box", box.windowTitle(), "\n".join(t for t in texts if t)))
+        return QMessageBox.StandardButton.Ok
 
     def _box(self, name):
         def box(parent, title, text, *args, **kwargs):

@@ -8,6 +8,7 @@ The window (``ui``) offers:
 - ``ui.forms_changed(select)``                forms added, removed or moved
 - ``ui.form_rebuilt(form)``                   the layout of a form changed
 - ``ui.file_changed()``                       a file-level field changed (all forms)
+- ``ui.last_year_changed()``                  last year's file changed (all forms)
 """
 
 from __future__ import annotations
@@ -260,3 +261,20 @@ class Explain(QUndoCommand):
     def undo(self) -> None:
         self.ui.doc.explain(self.form, self.code, self.cells, self.old or "")
         self.ui.cells_changed(self.form, [])
+
+
+class SetLastYearFile(QUndoCommand):
+    """Compare with another last year's file ("" : with none); ``loaded`` is that file, read."""
+
+    def __init__(self, ui, path: str, loaded=None):
+        super().__init__("对照上年文件" if path else "取消对照上年文件")
+        self.ui, self.path, self.loaded = ui, path, loaded
+        self.old = None
+
+    def redo(self) -> None:
+        self.old = self.ui.doc.set_last_year_file(self.path, self.loaded)
+        self.ui.last_year_changed()
+
+    def undo(self) -> None:
+        self.ui.doc.set_last_year_file(self.old)
+        self.ui.last_year_changed()

@@ -3,6 +3,9 @@
 A 警告 or 提示 can be marked as explained with a note (button, context menu
 or Ctrl+E → a dialog); it then stays in the list, grey, with the note.  An
 错误 cannot be explained: it has to be fixed.
+
+Under the title, a line says which last year's file the forms are compared
+with (Y01, Y02), or why it cannot be read.
 """
 
 from __future__ import annotations
@@ -169,7 +172,13 @@ class FindingsPanel(QWidget):
         title.setFont(tf)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        self.last_year_note = QLabel("")
+        self.last_year_note.setWordWrap(True)
+        self.last_year_note.setContentsMargins(4, 0, 4, 0)
+        self.last_year_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.last_year_note.hide()
         lay.addWidget(title)
+        lay.addWidget(self.last_year_note)
         lay.addWidget(self.summary)
         lay.addWidget(self.list, 1)
         lay.addLayout(buttons)
@@ -179,6 +188,18 @@ class FindingsPanel(QWidget):
         self._italic.setItalic(True)
         self._plain = QFont()
         self._selection(None, None)
+
+    def set_last_year_note(self, text: str, problem: bool = False) -> None:
+        """The line about last year's file ("" hides it); ``problem``: it cannot be read."""
+        note = self.last_year_note
+        if note.text() == text and note.property("problem") == problem:
+            return
+        note.setText(text)
+        note.setProperty("problem", problem)
+        colour = theme.FOREGROUND[WARNING] if problem else theme.COMPUTED
+        back = f"background: {theme.BACKGROUND[WARNING].name()}; " if problem else ""
+        note.setStyleSheet(f"QLabel {{ {back}color: {colour.name()}; padding: 2px; }}")
+        note.setVisible(bool(text))
 
     def show_findings(self, form: Form | None, findings, rendered=None) -> None:
         """Show the findings, reusing the list's items: only what changed is touched."""

@@ -3,7 +3,9 @@
 Typed columns show and edit the text as typed.  Computed figures are shown
 beside them: the rule score in its own column, each 一级指标's subtotal under
 its name, and the computed 执行率 beside a contradicting 实际完成值 on the
-预算执行率 row.  Edits are not written here: ``edit`` is called with the cell
+预算执行率 row.  When last year's file has this project, last year's
+实际完成值 of each indicator is shown beside this year's (``last_actual``).
+Edits are not written here: ``edit`` is called with the cell
 address and the text, and the window pushes an undoable command.
 """
 
@@ -27,22 +29,26 @@ COLUMNS = {  # a line break keeps narrow columns narrow
     "definition": ("指标解释", "指标解释"),
     "target": ("预期\n指标值", "年度\n指标值"),
     "actual": ("实际\n完成值", "实际\n完成值"),
+    "last_actual": ("上年\n实际", "上年\n实际"),
     "points": ("分值", "分值"),
     "score": ("自评\n得分", "得分"),
     "suggested": ("按规则\n得分", "按规则\n得分"),
     "deviation": ("偏差原因", "偏差原因分析\n及改进措施"),
 }
-COMPUTED = {"suggested"}
+COMPUTED = {"suggested", "last_actual"}
 LABEL_FIELDS = ("level1", "level2")
 
 
-def columns_for(layout: str, definitions: bool) -> list[str]:
+def columns_for(layout: str, definitions: bool, last_year: bool = False) -> list[str]:
     if layout == "B":
-        return ["level1", "level2", "level3", "target", "actual", "points", "score", "suggested",
+        cols = ["level1", "level2", "level3", "target", "actual", "points", "score", "suggested",
                 "deviation"]
-    cols = ["level1", "level2", "level3", "target", "actual", "score", "suggested"]
-    if definitions:
-        cols.insert(3, "definition")
+    else:
+        cols = ["level1", "level2", "level3", "target", "actual", "score", "suggested"]
+        if definitions:
+            cols.insert(3, "definition")
+    if last_year:
+        cols.insert(cols.index("actual") + 1, "last_actual")
     return cols
 
 
@@ -64,24 +70,34 @@ class IndicatorModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._label_rows: dict[tuple[int, int], int] = {}  # (row, col) of a label -> first row of its span
+        self.last_actuals: dict[int, str] | None = None  # None: no 上年实际 column
+        self.last_year = ""  # last year's 年度, for the tooltip
 
     # ---- what it shows -----------------------------------------------------------
 
-    def set_form(self, form: Form | None, calc: Calculation | None, notes, definitions: bool) -> None:
+    def set_form(self, form: Form | None, calc: Calculation | None, notes, definitions: bool,
+                 last_actuals: dict[int, str] | None = None, last_year: str = "") -> None:
+        """Show ``form``; ``last_actuals`` (row -> last year's 实际完成值) adds the 上年实际 column."""
         self.beginResetModel()
         self.form, self.calc, self.notes = form, calc, notes
         self.layout = form.layout if form is not None else "A"
-        self.fields = columns_for(self.layout, definitions)
+        self.last_actuals, self.last_year = last_actuals, last_year
+        self.fields = columns_for(self.layout, definitions, last_actuals is not None)
         self.endResetModel()
 
-    def refresh(self, calc: Calculation, notes, rows=()) -> None:
+    def refresh(self, calc: Calculation, notes, rows=(), last_actuals: dict[int, str] | None = None) -> None:
         """New arithmetic and findings for the same rows: repaint only the cells that show a change.
 
         ``rows`` are rows whose typed text changed.  A cell is repainted when its
         colour (worst severity), its computed figure or its text changed.
+        ``last_actuals`` are last year's actuals now (the column itself stays:
+        ``set_form`` adds or removes it).
         """
         old_calc, old_notes = self.calc, self.notes
         self.calc, self.notes = calc, notes
+        old_last = self.last_actuals
+        if old_last is not None:
+            self.last_actuals = last_actuals or {}
         n, m = self.rowCount(), self.columnCount()
         if not n or not m:
             return
@@ -116,6 +132,11 @@ class IndicatorModel(QAbstractTableModel):
         for k in {old_calc.exec_row, calc.exec_row} - {None}:
             if k < n:
                 cells.add((k, act))
+        if old_last is not None:
+            last = self.column_of("last_actual")
+            cells.update((k, last) for k in old_last.keys() ^ self.last_actuals.keys() if k < n)
+            cells.update((k, last) for k in old_last.keys() & self.last_actuals.keys()
+                         if old_last[k] != self.last_actuals[k] and k < n)
         for r, c in cells:
             index = self.index(r, c)
             self.dataChanged.emit(index, index)
@@ -181,6 +202,8 @@ class IndicatorModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             if self.fields[section] == "suggested":
                 return "按填报规则算出的得分（只读）：预算执行率按执行率，量化指标按完成比例，定性指标按档次"
+            if self.fields[section] == "last_actual":
+                return self.last_year_tip()
         return None
 
     def flags(self, index):
@@ -205,19 +228,21 @@ class IndicatorModel(QAbstractTableModel):
                 if name == "suggested":
                     extra = self._suggested_tip(row)
                     tip = f"{extra}\n{tip}" if tip and extra else (tip or extra)
+                elif name == "last_actual":
+                    tip = self.last_year_tip()
                 return tip
             if note is not None and note.severity is not None:
                 if role == Qt.ItemDataRole.BackgroundRole:
                     return QBrush(theme.BACKGROUND[note.severity])
                 return QBrush(theme.FOREGROUND[note.severity])
             if role == Qt.ItemDataRole.ForegroundRole and (
-                    name == "suggested" or self.form.indicators[row].not_applicable):
+                    name in COMPUTED or self.form.indicators[row].not_applicable):
                 return QBrush(theme.COMPUTED)
             if name in COMPUTED and role == Qt.ItemDataRole.BackgroundRole:
                 return QBrush(theme.HEADER)
             return None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            if name in ("score", "points", "suggested", "target", "actual"):
+            if name in ("score", "points", "suggested", "target", "actual", "last_actual"):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and name == "level1":
@@ -237,8 +262,12 @@ class IndicatorModel(QAbstractTableModel):
 
     # ---- pieces -------------------------------------------------------------------------
 
+    def last_year_tip(self) -> str:
+        year = self.last_year.strip()
+        return f"{year} 年实际完成值" if year else "上年实际完成值"
+
     def _note(self, row: int, name: str) -> CellNote | None:
-        if name == "suggested":
+        if name in COMPUTED:
             return None
         return self.notes.get(f"indicators[{row}].{name}")
 
@@ -247,6 +276,8 @@ class IndicatorModel(QAbstractTableModel):
         calc = self.calc
         if name == "suggested":
             return self._suggested(row)
+        if name == "last_actual":
+            return (self.last_actuals or {}).get(row, "")
         text = getattr(ind, name)
         if name == "level1" and text.strip() and calc is not None:
             group = calc.groups.get(calc.rows[row].level1) if row < len(calc.rows) else None

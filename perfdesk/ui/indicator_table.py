@@ -28,9 +28,9 @@ from .indicator_model import COMPUTED, IndicatorModel
 
 WIDTHS = {
     "level1": 124, "level2": 96, "level3": 200, "definition": 180, "target": 86,
-    "actual": 86, "points": 44, "score": 52, "suggested": 60, "deviation": 150,
+    "actual": 86, "last_actual": 72, "points": 44, "score": 52, "suggested": 60, "deviation": 150,
 }
-WIDTHS_B = {"level1": 112, "level2": 88, "target": 78, "actual": 78}
+WIDTHS_B = {"level1": 112, "level2": 88, "target": 78, "actual": 78, "last_actual": 66}
 STRETCH = ("level3", "definition")
 
 

@@ -39,6 +39,7 @@ from .findings_panel import FindingsPanel
 from .form_view import FormView
 from .forms_list import FormsList
 from .indicator_model import IndicatorModel
+from .office_actions import OfficeActions
 
 APP_TITLE = "绩效自评表 perfdesk"
 LEVEL1_CHOICES = ("产出指标（50）", "效益指标（30）", "满意度指标（10）", "预算执行率（10）")
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.form_view.undo_key.connect(self._undo_key)
         self._typing_in_table = False
 
+        self.office = OfficeActions(self)
         self._make_actions()
         self.setAcceptDrops(True)
         self.resize(1600, 1000)
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action("保存(&S)", self.save, SK.Save, m)
         self._action("另存为(&A)…", self.save_as, "Ctrl+Shift+S", m)
+        m.addSeparator()
+        self.office.add_to(m)
         m.addSeparator()
         self._action("打印本表(&P)…", lambda: self.print_pdf(everything=False), SK.Print, m)
         self._action("打印全部表…", lambda: self.print_pdf(everything=True), None, m)
@@ -218,6 +222,7 @@ class MainWindow(QMainWindow):
         self.definitions = None
         self._refresh_forms_list(select)
         self.show_form(select if doc.forms else -1)
+        self.office.sync()
         self._sync_dirty()
 
     def _sync_dirty(self, *_):
@@ -242,10 +247,8 @@ class MainWindow(QMainWindow):
         form = doc.form(index)
         ev = doc.evaluation(index)
         notes = cell_notes(form, ev)
-        defs = self._definitions_shown(index)
         self.form_view.build(form.layout, len(form.goals))
-        self.model.set_form(form, ev.calc, notes, defs)
-        self.table.setup_columns()
+        self._set_table(index, ev, notes)
         self.form_view.load(form, doc.dfile.year, doc.dfile.money_unit, doc.dfile.department)
         self.form_view.show_evaluation(form, ev.calc, notes)
         self.findings.show_findings(form, ev.findings)
@@ -253,10 +256,17 @@ class MainWindow(QMainWindow):
         self.forms_list.table.setCurrentCell(index, 0)
         self.forms_list._quiet = False
         self.layout_actions[form.layout].setChecked(True)
-        self.definitions_action.setChecked(defs)
+        self.definitions_action.setChecked(self._definitions_shown(index))
         self.definitions_action.setEnabled(form.layout == "A")
         QTimer.singleShot(0, self.table.fit_rows)
         self.table.fit_rows()
+
+    def _set_table(self, index: int, ev, notes) -> None:
+        """The indicator table for form ``index``, with 上年实际 when last year has this project."""
+        last = self.doc.last_year_actuals(index)
+        year = self.doc.last_year().year if last is not None else ""
+        self.model.set_form(self.doc.form(index), ev.calc, notes, self._definitions_shown(index), last, year)
+        self.table.setup_columns()
 
     def _definitions_shown(self, index: int) -> bool:
         if self.definitions is not None:
@@ -273,7 +283,12 @@ class MainWindow(QMainWindow):
         rendered = [render(f, form) for f in ev.findings]
         notes = cell_notes(form, ev, rendered)
         self.form_view.show_evaluation(form, ev.calc, notes)
-        self.model.refresh(ev.calc, notes, rows)
+        last = self.doc.last_year_actuals(index)
+        if (last is None) != (self.model.last_actuals is None):  # the project now is (not) last year's
+            self._set_table(index, ev, notes)
+            self.table.fit_rows()
+        else:
+            self.model.refresh(ev.calc, notes, rows, last)
         self.findings.show_findings(form, ev.findings, rendered)
 
     # ---- what commands call back -------------------------------------------------------------
@@ -328,6 +343,17 @@ class MainWindow(QMainWindow):
             self.form_view.set_text("year", self.doc.dfile.year)
             self.form_view.set_text("money_unit", self.doc.dfile.money_unit)
             self._refresh(self.current)
+
+    def last_year_changed(self) -> None:
+        """Another last year's file (or none): every form re-evaluated, 上年实际 shown or not."""
+        self._refresh_forms_list(self.current)
+        if self.current >= 0:
+            ev = self.doc.evaluation(self.current)
+            notes = cell_notes(self.doc.form(self.current), ev)
+            self._set_table(self.current, ev, notes)
+            self.table.fit_rows()
+            self._refresh(self.current)
+        self.office.sync()
 
     def _focus_changed_cell(self, addresses) -> None:
         for address in addresses:
@@ -690,6 +716,8 @@ class MainWindow(QMainWindow):
         files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
         if files:
             event.acceptProposedAction()
+            if self.office.drop(files):  # Excel/Word forms: imported
+                return
             if self.maybe_save():
                 self.open_path(files[0])
 
