@@ -732,6 +732,13 @@ def write_template(layout: str, path: str | Path) -> None:
     export_file(dfile, path, meta=False)
 
 
+def _portable_settings(dfile: DepartmentFile) -> dict:
+    """The file's settings without this PC's path to last year's file."""
+    settings = dfile.to_dict()["settings"]
+    settings.pop("last_year_file", None)
+    return settings
+
+
 def _write_meta(wb, dfile: DepartmentFile, names: list[str]) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"
@@ -740,7 +747,7 @@ def _write_meta(wb, dfile: DepartmentFile, names: list[str]) -> None:
         ("department", dfile.department),
         ("year", dfile.year),
         ("money_unit", dfile.money_unit),
-        ("settings", json.dumps(dfile.to_dict()["settings"], ensure_ascii=False)),
+        ("settings", json.dumps(_portable_settings(dfile), ensure_ascii=False)),
     ]
     for name, form in zip(names, dfile.forms, strict=True):
         extra = {}

@@ -23,7 +23,8 @@ class FileReport:
 
 
 def check_files(paths, last_year: DepartmentFile | None = None) -> list[FileReport]:
-    """Load and check every file; ``last_year`` adds the Y checks against last year's file."""
+    """Load and check every file, with the Y checks against last year's file: ``last_year``
+    when given, else the one the file itself names (when it can be read)."""
     reports = []
     for path in paths:
         report = FileReport(str(path))
@@ -32,9 +33,20 @@ def check_files(paths, last_year: DepartmentFile | None = None) -> list[FileRepo
         except PerfdeskError as err:
             report.error = str(err)
         else:
-            report.results = [(f, evaluate(f, report.dfile, last_year)) for f in report.dfile.forms]
+            last = last_year or _own_last_year(report.dfile)
+            report.results = [(f, evaluate(f, report.dfile, last)) for f in report.dfile.forms]
         reports.append(report)
     return reports
+
+
+def _own_last_year(dfile: DepartmentFile) -> DepartmentFile | None:
+    path = dfile.settings.last_year_file
+    if not path:
+        return None
+    try:
+        return load_any(path)
+    except PerfdeskError:
+        return None  # the Y checks are hints: an unreadable last-year file only drops them
 
 
 def exit_status(reports: list[FileReport]) -> int:

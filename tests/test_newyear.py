@@ -1,9 +1,11 @@
 """This year's file from last year's, in one action, and last year's actuals."""
 
 import copy
+import json
 from dataclasses import replace
 
 import pytest
+from conftest import DEMO_FILE
 from office_builders import layout_a, write_docx
 
 from perfdesk import excel, storage
@@ -123,3 +125,23 @@ def test_matching_ignores_years_and_blanks_and_repeats_pair_in_order():
     assert last_year_actuals(Form(project="别的项目"), last) == {}
     assert last_year_actuals(this, None) == {}
     assert canonical_level1(this.indicators[0].level1) == "效益指标"
+
+
+def test_check_uses_the_last_year_file_the_new_file_names(demo, tmp_path, capsys):
+    new = new_year(storage.load(DEMO_FILE), last_path=DEMO_FILE)
+    jobs = next(f for f in new.forms if f.project == "就业专项资金")
+    jobs.indicators[0].target = "50人"  # 2020: 100人
+    del jobs.indicators[1]
+    path = tmp_path / "2021.perfdesk"
+    storage.save(new, path)
+    main(["check", "--json", str(path)])
+    doc = json.loads(capsys.readouterr().out)
+    form = next(f for f in doc["files"][0]["forms"] if f["project"] == "就业专项资金")
+    assert {"Y01", "Y02"} <= {f["code"] for f in form["findings"]}
+
+
+def test_export_leaves_this_pcs_last_year_path_behind(demo, tmp_path):
+    demo.settings.last_year_file = "/home/clerk/2019.perfdesk"
+    out = tmp_path / "x.xlsx"
+    excel.export_file(demo, out)
+    assert excel.read_file(out).settings.last_year_file == ""

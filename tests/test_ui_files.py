@@ -317,17 +317,18 @@ def test_run_opens_the_file_and_returns_when_the_window_closes(monkeypatch, tmp_
     assert demo_copy in opened
 
 
-def test_quit_after_opens_the_file_and_closes(capsys, monkeypatch, tmp_path):
-    from conftest import DEMO_FILE
-    from PySide6.QtCore import QSettings, QStandardPaths
+def test_main_opens_a_file_given_on_the_command_line_and_quits_after(tmp_path):
+    """``python main.py FILE --quit-after MS`` (the smoke test's way in), in its own process:
+    quitting the application must not touch this test session's QApplication."""
+    import subprocess
+    import sys
 
-    from perfdesk.ui import app
+    from conftest import DEMO_FILE, ROOT
 
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path))
-    monkeypatch.setattr(app, "offer_recovery", lambda window: False)
-    try:
-        assert app.run([str(DEMO_FILE), "--quit-after", "0"]) == 0
-    finally:
-        QStandardPaths.setTestModeEnabled(False)
-    assert "窗口已打开：demo-2020.perfdesk，22 张表" in capsys.readouterr().out
+    home = tmp_path / "用户 目录"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
+           "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), str(DEMO_FILE), "--quit-after", "0"],
+                            env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "窗口已打开：demo-2020.perfdesk，22 张表" in result.stdout

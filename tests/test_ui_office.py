@@ -3,7 +3,6 @@
 import copy
 import os
 import shutil
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -12,7 +11,7 @@ import pytest  # noqa: E402
 from conftest import DEMO_FILE  # noqa: E402
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 from ui_support import codes, enter, header, pick, type_in_table  # noqa: E402
 
 from perfdesk import excel, storage  # noqa: E402
@@ -133,20 +132,7 @@ def test_many_problems_are_all_listed_under_details(win, choose, tmp_path, dialo
     assert all(f.name in text for f in fakes)  # the details hold every one
 
 
-def settle(done, seconds=10.0):
-    """Turn the event loop until ``done()``.
-
-    (Not qtbot.waitUntil: after an earlier test's QApplication.quit() a nested
-    event loop returns at once, until the next exec(); processEvents still works.)
-    """
-    end = time.monotonic() + seconds
-    while not done():
-        assert time.monotonic() < end, "timed out"
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
-def test_dropping_a_workbook_imports_it(win, demo_xlsx):
+def test_dropping_a_workbook_imports_it(win, qtbot, demo_xlsx):
     opened = win.doc
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(demo_xlsx))])
@@ -154,7 +140,7 @@ def test_dropping_a_workbook_imports_it(win, demo_xlsx):
                        Qt.KeyboardModifier.NoModifier)
     win.dropEvent(event)
     assert win.doc is opened  # imported after the drop has finished, not inside it
-    settle(lambda: win.doc is not opened)
+    qtbot.waitUntil(lambda: win.doc is not opened)
     assert win.doc.path is None and len(win.doc.forms) == 22
     assert window_codes(win) == demo_codes()
     assert win.forms_list.table.rowCount() == 22
