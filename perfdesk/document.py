@@ -48,6 +48,7 @@ from .sources import load_any
 
 TABLES = {"indicators": Indicator, "goals": Goal}
 FILE_FIELDS = ("department", "year", "money_unit")
+RULES = ("score_cap_by_rate", "finalising")  # the file's check options (Settings)
 COPY_SUFFIX = "（副本）"
 
 # A new form starts from the template's indicator tree: one row per 一级指标.
@@ -322,6 +323,16 @@ class Document:
         old = getattr(self.dfile, name)
         if old != text:
             setattr(self.dfile, name, text)
+            self._changed(None)
+        return old
+
+    def set_rule(self, name: str, on: bool) -> bool:
+        """Turn a check option of the file on or off (S12's cap, 定稿 C01); returns the old state."""
+        if name not in RULES:
+            raise ValueError(f"not a rule: {name!r}")
+        old = getattr(self.dfile.settings, name)
+        if old != on:
+            setattr(self.dfile.settings, name, on)
             self._changed(None)
         return old
 

@@ -486,3 +486,13 @@ def test_a_last_year_already_read_is_not_read_again(demo, monkeypatch):
     other = copy.deepcopy(demo)
     doc.set_last_year_file("/elsewhere/other.xlsx", other)
     assert doc.last_year() is other
+
+
+def test_set_rule_re_evaluates_every_form_and_returns_the_old_state(demo):
+    doc = Document(demo)
+    startup = next(i for i, f in enumerate(demo.forms) if f.project == "创业扶持资金")
+    assert "S12" not in {f.code for f in doc.evaluation(startup).findings}
+    assert doc.set_rule("score_cap_by_rate", True) is False
+    assert "S12" in {f.code for f in doc.evaluation(startup).findings} and doc.dirty
+    with pytest.raises(ValueError):
+        doc.set_rule("no_such_rule", True)

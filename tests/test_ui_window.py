@@ -445,3 +445,16 @@ def test_mark_a_row_not_applicable_rescales_the_total(win):
     assert win.doc.evaluation(i).calc.total == pytest.approx(95 * 100 / 95)
     win.undo.undo()
     assert not win.doc.form(i).indicators[4].not_applicable
+
+
+def test_file_rules_turn_checks_on_and_undo(win):
+    pick(win, "创业扶持资金")  # 52.73 % executed, 100 points
+    assert "S12" not in codes(win)
+    win.rule_actions["score_cap_by_rate"].trigger()
+    assert "S12" in codes(win) and win.doc.dfile.settings.score_cap_by_rate
+    win.undo.undo()
+    assert "S12" not in codes(win) and not win.rule_actions["score_cap_by_rate"].isChecked()
+    pick(win, "9村村民参加企业职工养老保险区级财政补贴资金")  # 填报人 blank
+    win.rule_actions["finalising"].trigger()
+    c01 = [f for f in win.doc.evaluation(win.current).findings if f.code == "C01"]
+    assert c01 and all(f.severity == "错误" for f in c01)

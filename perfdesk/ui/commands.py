@@ -77,6 +77,22 @@ class SetCells(QUndoCommand):
         self.ui.cells_changed(self.form, list(self.values))
 
 
+class SetRule(QUndoCommand):
+    LABELS = {"score_cap_by_rate": "按执行率限制总分", "finalising": "定稿审核"}
+
+    def __init__(self, ui, name: str, on: bool):
+        super().__init__(("打开" if on else "关闭") + self.LABELS[name])
+        self.ui, self.name, self.on = ui, name, on
+
+    def redo(self) -> None:
+        self.ui.doc.set_rule(self.name, self.on)
+        self.ui.file_changed()
+
+    def undo(self) -> None:
+        self.ui.doc.set_rule(self.name, not self.on)
+        self.ui.file_changed()
+
+
 class SetFileField(QUndoCommand):
     LABELS = {"department": "填报部门", "year": "年度", "money_unit": "金额单位"}
 

@@ -193,6 +193,14 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             layouts.addAction(act)
             self.layout_actions[key] = act
+        rules = m.addMenu("本文件的审核规则")
+        self.rule_actions = {}
+        for name, text in (("score_cap_by_rate", "按执行率限制总分（S12，部分省份的规定）"),
+                           ("finalising", "定稿审核：必填项为空算作错误（C01）")):
+            act = QAction(text, self, checkable=True)
+            act.triggered.connect(lambda on, n=name: self.undo.push(cmd.SetRule(self, n, on)))
+            rules.addAction(act)
+            self.rule_actions[name] = act
         self.definitions_action = QAction("显示“指标解释”列（样式 A）", self, checkable=True)
         self.definitions_action.triggered.connect(self._toggle_definitions)
         m.addAction(self.definitions_action)
@@ -213,8 +221,13 @@ class MainWindow(QMainWindow):
 
     # ---- the document ---------------------------------------------------------------------
 
+    def _show_rules(self) -> None:
+        for name, act in self.rule_actions.items():
+            act.setChecked(getattr(self.doc.dfile.settings, name))
+
     def set_document(self, doc: Document, select: int = 0) -> None:
         self.doc = doc
+        self._show_rules()
         self.undo.clear()
         if doc.dirty:
             self.undo.resetClean()
@@ -338,6 +351,7 @@ class MainWindow(QMainWindow):
         self.show_form(index)
 
     def file_changed(self) -> None:
+        self._show_rules()
         self._refresh_forms_list(self.current)
         if self.current >= 0:
             self.form_view.set_text("year", self.doc.dfile.year)
