@@ -9,6 +9,17 @@ national 项目支出绩效自评表 (form.md).
   with the same outer width so they read as one ruled form.  Text goes into
   Paragraphs (CJK wrapping) so a long cell makes its row taller; nothing is
   shrunk except the page footer's project name.
+- Speed (the 22 demo forms print in a fraction of a second): a cell whose
+  lines each fit on one line of the main font, with nothing a Paragraph would
+  change (markup, white space it collapses, a character from a fallback font),
+  is a plain string placed exactly where its Paragraph would have put it (the
+  blocks, the 填报部门 line, the signatures, the footer's project name); a
+  table's strings and the lines of its simple Paragraphs are written into one
+  text object (``_Grid``), each text encoded once per document; a Paragraph
+  with nothing to parse gets its one fragment without the parser, and keeps
+  its wrap; a block's cells and text widths are made once per document.
+  tests/test_pdf.py checks that every line of text lands, in the same font
+  and encoding, exactly where the plain Paragraphs put it.
 - Merged cells: 一级 and 二级 are merged down their rows, each section's title
   down its column.  reportlab will not break a table inside a row span (a
   60-row 产出指标 group could never leave the page), so ``_Block`` splits
@@ -42,7 +53,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
 from pathlib import Path
 from typing import NamedTuple
 from xml.sax.saxutils import escape
@@ -50,7 +61,9 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.textsplit import dumbSplit
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -67,6 +80,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.tables import CellStyle
 
 from .checks import ERROR, Evaluation, evaluate
 from .errors import PerfdeskError
@@ -105,6 +120,8 @@ FALLBACK_FONT_PATHS = (
 _lock = threading.Lock()
 _fonts: tuple[frozenset[int], tuple[tuple[str, frozenset[int]], ...]] | None = None
 _styles: dict[str, ParagraphStyle] | None = None
+_main_str: tuple[frozenset[int], frozenset[str]] | None = None
+_rendering = threading.local()  # .cells, .widths: per document being built (see _render)
 
 
 def _fallback_paths() -> list[str]:
@@ -133,6 +150,8 @@ def _main_font() -> TTFont:
 def _load_fonts():
     """Register the bundled font (and any fallback) once; their character sets."""
     global _fonts
+    if _fonts is not None:
+        return _fonts
     with _lock:
         if _fonts is None:
             main = _main_font()
@@ -154,11 +173,21 @@ def _load_fonts():
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+def _main_chars() -> frozenset[str]:
+    """The main font's characters, as one-character strings (for set tests on a text)."""
+    global _main_str
+    main = _load_fonts()[0]
+    cached = _main_str
+    if cached is None or cached[0] is not main:
+        cached = _main_str = (main, frozenset(map(chr, main)) | {"\n"})
+    return cached[1]
+
+
 def markup(text: str) -> str:
     """Paragraph markup that prints ``text`` exactly as typed (escaped, line breaks kept)."""
     main, fallbacks = _load_fonts()
     text = _CONTROL.sub(" ", text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " "))
-    if all(ord(ch) in main or ch == "\n" for ch in text):
+    if _main_chars().issuperset(text):
         return _escape(text)
     out, run, run_font = [], [], None
     for ch in text:
@@ -180,8 +209,11 @@ def markup(text: str) -> str:
 def missing_characters(text: str) -> str:
     """The distinct characters of ``text`` that no available font can print."""
     main, fallbacks = _load_fonts()
+    main_chars = _main_chars()
     missing = []
     for ch in text:
+        if ch in main_chars:
+            continue
         o = ord(ch)
         if (o not in main and ch not in "\n\r\t" and not _CONTROL.match(ch) and ch not in missing
                 and not any(o in chars for _, chars in fallbacks)):
@@ -190,11 +222,15 @@ def missing_characters(text: str) -> str:
 
 
 def _form_text(form: Form) -> str:
+    """Every text of ``form`` (the strings of ``form.to_dict()``, read in place)."""
     parts = []
 
     def walk(value):
         if isinstance(value, str):
             parts.append(value)
+        elif is_dataclass(value) and not isinstance(value, type):
+            for f in fields(value):
+                walk(getattr(value, f.name))
         elif isinstance(value, dict):
             for v in value.values():
                 walk(v)
@@ -202,7 +238,7 @@ def _form_text(form: Form) -> str:
             for v in value:
                 walk(v)
 
-    walk(form.to_dict())
+    walk(form)
     return "\n".join(parts)
 
 
@@ -249,7 +285,39 @@ class _Para(Paragraph):
     slack is widened back so centring still uses the whole cell.
     """
 
+    def breakLinesCJK(self, maxWidths):
+        frags = self.frags
+        if (len(frags) != 1 or self.bulletText or getattr(self, "_splitpara", 0)
+                or self.style.endDots or hasattr(frags[0], "cbDefn") or not hasattr(frags[0], "text")):
+            return super().breakLinesCJK(maxWidths)
+        # Paragraph.breakLinesCJK's one-fragment case, with the characters' widths
+        # looked up instead of measured one call each
+        if not isinstance(maxWidths, (list, tuple)):
+            maxWidths = [maxWidths]
+        self.height = 0
+        f = frags[0]
+        widths = _char_widths(f.fontName, f.fontSize)
+        text = f.text
+        try:
+            w = [widths[ch] for ch in text]
+        except KeyError:
+            w = [_char_width(widths, ch, f.fontName, f.fontSize) for ch in text]
+        lines = dumbSplit(text, w, maxWidths)
+        return f.clone(kind=0, lines=[(sp, [line]) for sp, line in lines],
+                       ascent=f.fontSize, descent=-0.2 * f.fontSize)
+
     def wrap(self, aw, ah):
+        # A table wraps each cell again when it draws it, and a block is measured
+        # more than once while it looks for where to split: the lines depend only
+        # on the width, so the last wrap is kept.
+        done = self.__dict__.get("_wrapped")
+        if done is not None and done[0] == aw:
+            return done[1]
+        size = self._wrap(aw, ah)
+        self._wrapped = (aw, size)
+        return size
+
+    def _wrap(self, aw, ah):
         w, h = super().wrap(aw, ah)
         if self._overhang() <= 0.01:
             return w, h
@@ -275,8 +343,82 @@ class _Para(Paragraph):
         return -min(extras)
 
 
+_MARKUP = re.compile(r"[&<>\x00-\x1f\x7f]")  # what markup() would change
+_frags: dict[int, object] = {}
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _template_frag(style: ParagraphStyle):
+    """The fragment the parser makes for a plain text in ``style`` (its text aside)."""
+    frag = _frags.get(id(style))
+    if frag is None or frag[0] is not style:
+        frag = _frags[id(style)] = (style, Paragraph("x", style).frags[0])
+    return frag[1]
+
+
+def _char_widths(font: str, size: float) -> dict[str, float]:
+    table = _widths.get((font, size))
+    if table is None:
+        table = _widths[font, size] = {}
+    return table
+
+
+def _char_width(table: dict[str, float], ch: str, font: str, size: float) -> float:
+    w = table.get(ch)
+    if w is None:
+        w = table[ch] = pdfmetrics.stringWidth(ch, font, size)
+    return w
+
+
+def _paragraph(text: str, style: ParagraphStyle, cls=Paragraph) -> Paragraph:
+    """``cls(markup(text), style)``.  When ``text`` is its own markup (nothing to
+    escape, no line break, every character in the main font), the one fragment
+    the parser would make is made without it."""
+    if not _MARKUP.search(text) and _main_chars().issuperset(text):
+        clean = cleanBlockQuotedText(text)
+        if clean:
+            frag = copy.copy(_template_frag(style))
+            frag.text, frag.link, frag.us_lines = clean, [], []
+            return cls(clean, style, frags=[frag])
+    return cls(markup(text), style)
+
+
 def _para(text: str, style: str) -> Paragraph:
-    return _Para(markup(text), styles()[style])
+    return _paragraph(text, styles()[style], _Para)
+
+
+# Characters a Paragraph does not print as they are (it collapses white space,
+# drops soft hyphens): a text with any of them is never drawn as a plain string.
+_NOT_PLAIN = re.compile(
+    r"[\x00-\x1f\x7f-\xa0\xad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff]"
+    r"|^ | $|  ")
+
+
+def _plain_fits(text: str, size: float, width: float) -> bool:
+    """Whether ``text`` prints ``width`` wide as one line of the main font at ``size``,
+    exactly as its Paragraph would (then it can be drawn as a plain string)."""
+    if not text or _NOT_PLAIN.search(text) or not _main_chars().issuperset(text):
+        return False
+    # a hair narrower than the Paragraph's own test, so a text on the edge stays a Paragraph
+    return _width(text, size) <= width - 0.01
+
+
+def _width(text: str, size: float) -> float:
+    """``text``'s width in the main font (measured once per document while one is built)."""
+    widths = getattr(_rendering, "widths", None)
+    if widths is None:
+        return pdfmetrics.stringWidth(text, FONT, size)
+    w = widths.get((text, size))
+    if w is None:
+        w = widths[text, size] = pdfmetrics.stringWidth(text, FONT, size)
+    return w
+
+
+def _plain_lines(text: str, style: str, width: float) -> bool:
+    """Whether each line of ``text`` prints in a block's cell ``width`` wide as one line,
+    exactly as its Paragraph would: then the table draws it as a plain string."""
+    size, width = styles()[style].fontSize, width - 2 * _PAD_X
+    return all(_plain_fits(line, size, width) for line in text.split("\n"))
 
 
 def _fits(text: str, style: str, width: float) -> bool:
@@ -298,6 +440,7 @@ class _C(NamedTuple):
 
 
 SPAN = object()  # this cell is covered by the cell to its left
+_BLOCK_STYLES = ("cell", "center", "head", "label", "section")  # 9 pt on 11.5, black, no indent
 
 
 @dataclass
@@ -327,6 +470,7 @@ class _Block(Flowable):
         self.keep_whole = keep_whole
         self.continued = continued
         self._table: Table | None = None
+        self._cells: dict = {}  # (text, style, width) -> the cell, when not within _render
 
     # -- platypus protocol
     def wrap(self, aw, ah):
@@ -386,6 +530,20 @@ class _Block(Flowable):
         top, bottom = cut(best)
         return [self._build([top], []), self._rest(1, [bottom])]
 
+    def _cell(self, text: str, style: str, width: float):
+        """A plain string when ``text`` is one line of the main font, else a Paragraph;
+        made once per document (a Paragraph keeps its last wrap, and a table wraps
+        each cell again just before drawing it, so one can serve several cells)."""
+        cells = getattr(_rendering, "cells", None)
+        if cells is None:
+            cells = self._cells
+        key = (text, style, width)
+        value = cells.get(key)
+        if value is None:
+            value = text if _plain_lines(text, style, width) else _para(text, style)
+            cells[key] = value
+        return value
+
     def _rest(self, k, first=()):
         rest = copy.copy(self)
         rest.body, rest.continued, rest._table = [*first, *self.body[k:]], True, None
@@ -398,16 +556,24 @@ class _Block(Flowable):
         off = 1 if self.label is not None else 0
         nh, nb = len(self.header), len(body)
         cells = [list(r.cells) for r in rows]
+        widths = self.widths
         spans = []
+        cell_widths = []  # per row: the width each cell prints in (its span's)
         for r, row in enumerate(cells):
+            line_widths = []
             for ci, cell in enumerate(row):
                 if cell is SPAN:
+                    line_widths.append(0.0)
                     continue
                 j = ci
                 while j + 1 < len(row) and row[j + 1] is SPAN:
                     j += 1
                 if j > ci:
                     spans.append(((ci + off, r), (j + off, r)))
+                    line_widths.append(sum(widths[ci + off:j + off + 1]))
+                else:
+                    line_widths.append(widths[ci + off])
+            cell_widths.append(line_widths)
         # merge down the keyed columns of the body
         columns = {c for row in body for c in row.keys}
         for col in columns:
@@ -423,37 +589,182 @@ class _Block(Flowable):
                         cells[nh + k][col] = None
                 r = end + 1
         data = []
-        for row in cells:
+        cell_styles = []
+        st = styles()
+        for r, row in enumerate(cells):
             line = [""] * off
-            for cell in row:
-                line.append(_para(cell.text, cell.style) if isinstance(cell, _C) and cell.text.strip()
-                            else "")
+            line_styles = [_CENTRE_CELL] * off
+            for ci, cell in enumerate(row):
+                value, cs = "", _CENTRE_CELL
+                if isinstance(cell, _C) and cell.text.strip():
+                    value = self._cell(cell.text, cell.style, cell_widths[r][ci])
+                    if st[cell.style].alignment == TA_LEFT:
+                        cs = _LEFT_CELL  # (a Paragraph fills its cell: only a plain string minds)
+                line.append(value)
+                line_styles.append(cs)
             data.append(line)
+            cell_styles.append(line_styles)
         if off:
             label = self.label + ("\n（续）" if self.continued else "")
-            data[0][0] = _para(label, "label")
+            data[0][0] = self._cell(label, "label", widths[0])
             if len(rows) > 1:
                 spans.append(((0, 0), (0, len(rows) - 1)))
-        style = [
-            ("GRID", (0, 0), (-1, -1), LINE, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("FONTSIZE", (0, 0), (-1, -1), 9),
-            ("LEFTPADDING", (0, 0), (-1, -1), _PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), _PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), _PAD_Y),
-        ]
+        style = [("GRID", (0, 0), (-1, -1), LINE, colors.black)]
         style += [("SPAN", a, b) for a, b in spans]
-        return Table(
+        return _Grid(
             data,
             colWidths=self.widths,
             style=TableStyle(style),
+            cellStyles=cell_styles,
             repeatRows=nh,
             minRowHeights=[r.min_height for r in rows],
             splitByRow=1,
             hAlign="LEFT",
         )
+
+
+class _CellStyle(CellStyle):
+    """The ruled blocks' cells: the main font at 9 pt on the Paragraph styles' 11.5 pt
+    leading (so a plain string sits exactly where its Paragraph would), centred in the
+    middle of the cell.  Cells share these two instances; nothing changes them."""
+
+    fontname = FONT
+    fontsize = 9
+    leading = 11.5
+    leftPadding = rightPadding = _PAD_X
+    topPadding = bottomPadding = _PAD_Y
+    alignment = "CENTER"
+    valign = "MIDDLE"
+
+
+_CENTRE_CELL = _CellStyle("centre")
+_LEFT_CELL = _CellStyle("left")
+_LEFT_CELL.alignment = "LEFT"
+
+
+class _Grid(Table):
+    """A Table whose text is written into one text object per run of cells instead
+    of one each (with the font and colour set again for every cell): its plain
+    strings (each cell's text already checked to be in the main font), and the
+    lines of its simple Paragraphs (a block's, one font, left or centred), each
+    where Table._drawCell and Paragraph.drawPara would put it.  The run is
+    flushed before any other flowable, so the text still reads in cell order,
+    and before the rules."""
+
+    def draw(self):
+        self._lines = []  # (x, y, text, font size, leading) of the lines waiting to be written
+        super().draw()
+
+    def _drawLines(self):  # the cells are done
+        self._flush()
+        super()._drawLines()
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if isinstance(cellval, str) and cellstyle.fontname == FONT:
+            if cellval:
+                self._queue_string(cellval, cellstyle, pos, size)
+            return
+        if (isinstance(cellval, (list, tuple)) and len(cellval) == 1
+                and self._queue_paragraph(cellval[0], cellstyle, pos, size)):
+            return
+        self._flush()
+        super()._drawCell(cellval, cellstyle, pos, size)
+
+    def _queue_string(self, text, cs, pos, size):
+        # Table._drawCell's string
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        lines = text.split("\n")
+        fontsize, leading = cs.fontsize, cs.leading
+        if cs.valign == "BOTTOM":
+            y = rowpos + cs.bottomPadding + len(lines) * leading - fontsize
+        elif cs.valign == "TOP":
+            y = rowpos + rowheight - cs.topPadding - fontsize
+        else:
+            y = rowpos + (cs.bottomPadding + rowheight - cs.topPadding + len(lines) * leading) / 2.0
+            y -= fontsize
+        for line in lines:
+            if cs.alignment == "LEFT":
+                x = colpos + cs.leftPadding
+            elif cs.alignment == "RIGHT":
+                x = colpos + colwidth - cs.rightPadding - _width(line, fontsize)
+            else:
+                x = colpos + (colwidth + cs.leftPadding - cs.rightPadding) * 0.5
+                x -= 0.5 * _width(line, fontsize)
+            self._lines.append((x, y, line, fontsize, leading))
+            y -= leading
+
+    def _queue_paragraph(self, p, cs, pos, size) -> bool:
+        """Queue the lines of a simple Paragraph; False (nothing queued) for any other."""
+        if not isinstance(p, _Para) or cs.valign != "MIDDLE":
+            return False
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        # Table._listCellGeom (the wrap is the one kept from measuring the table)
+        w, h = p.wrapOn(self.canv, colwidth - cs.leftPadding - cs.rightPadding,
+                        rowheight - cs.topPadding - cs.bottomPadding)
+        bl, st = p.blPara, p.style
+        if (bl.kind != 0 or st.name not in _BLOCK_STYLES or st is not styles()[st.name] or bl.fontName != FONT
+                or bl.fontSize != 9 or p.bulletText or getattr(bl, "us_lines", None)
+                or getattr(bl, "link", None) or any(extra <= -1e-8 for extra, _ in bl.lines)):
+            return False
+        # Table._drawCell: where the Paragraph goes (no space before or after it)
+        y = rowpos + (rowheight + cs.bottomPadding - cs.topPadding + h) / 2.0 - h
+        if cs.alignment == "LEFT":
+            x = colpos + cs.leftPadding
+        else:
+            x = colpos + (colwidth + cs.leftPadding - cs.rightPadding - w) / 2.0
+        # Paragraph.drawPara, kind 0: first baseline a font size below the top, then
+        # one leading a line; a centred line moved right by half its slack
+        y += p.height - 9
+        centred = st.alignment == TA_CENTER
+        for extra, words in bl.lines:
+            m = 0.5 * extra if centred else 0
+            self._lines.append((x + m if m > 1e-6 else x, y, " ".join(words), 9, 11.5))
+            y -= 11.5
+        return True
+
+    def _flush(self):
+        if not self._lines:
+            return
+        canv = self.canv
+        t = canv.beginText()
+        code = t._code
+        runs, names = _text_runs(canv)
+        font = current = None
+        for x, y, text, size, leading in self._lines:
+            if canv.bottomup:
+                code.append(f"1 0 0 1 {fp_str(x, y)} Tm")  # t.setTextOrigin(x, y)
+            else:
+                t.setTextOrigin(x, y)
+            # what t._textOut(text) writes in the main font (PDFTextObject._formatText,
+            # TrueType): per run of one subset, the subset's font (when it changes) and
+            # the run; the runs are encoded once per document
+            encoded = runs.get(text)
+            if encoded is None:
+                font = font or pdfmetrics.getFont(FONT)
+                encoded = runs[text] = [(subset, f"({canv._escape(chars)}) Tj")
+                                        for subset, chars in font.splitString(text, canv._doc)]
+            for subset, op in encoded:
+                if (subset, size, leading) != current:
+                    current = (subset, size, leading)
+                    name = names.get(current)
+                    if name is None:
+                        font = font or pdfmetrics.getFont(FONT)
+                        name = names[current] = (f"{font.getSubsetInternalName(subset, canv._doc)} "
+                                                 f"{fp_str(size)} Tf {fp_str(leading)} TL")
+                    code.append(name)
+                code.append(op)
+        self._lines = []
+        canv.setFillColor(colors.black)
+        canv.drawText(t)
+
+
+def _text_runs(canv) -> tuple[dict, dict]:
+    """The canvas's (so the document's) texts encoded in the main font, and its
+    subsets' font operators by (subset, size, leading)."""
+    runs = canv.__dict__.get("_perfdesk_runs")
+    if runs is None:
+        runs = canv._perfdesk_runs = ({}, {})
+    return runs
 
 
 def _row(*cells, keys=None, min_height=6 * mm) -> _Row:
@@ -599,11 +910,17 @@ class _Canvas(Canvas):
             size -= 0.5
         while len(name) > 1 and pdfmetrics.stringWidth(name, FONT, size) > width:
             name = name[:-2] + "…"
-        style = ParagraphStyle("footname", fontName=FONT, fontSize=size, leading=size * 1.2,
-                               alignment=2, wordWrap="CJK")
-        p = Paragraph(markup(name), style)
-        _, h = p.wrap(width, 20 * mm)
-        p.drawOn(self, PAGE_W - MARGIN_X - width, y - size * 0.25)
+        x = PAGE_W - MARGIN_X - width
+        if _plain_fits(name, size, width):
+            # where the one-line Paragraph below would put it (its top at y - size/4 + leading)
+            self.setFont(FONT, size)
+            self.drawRightString(x + width, y - size * 0.25 + size * 1.2 - size, name)
+        else:
+            style = ParagraphStyle("footname", fontName=FONT, fontSize=size, leading=size * 1.2,
+                                   alignment=2, wordWrap="CJK")
+            p = Paragraph(markup(name), style)
+            _, h = p.wrap(width, 20 * mm)
+            p.drawOn(self, x, y - size * 0.25)
         self.restoreState()
 
 
@@ -637,19 +954,25 @@ def _heading(title: str, form: Form, dfile: DepartmentFile) -> list[Flowable]:
     year = dfile.year.strip()
     year_line = f"（{year}年度）" if year else "（" + "\u00a0" * 12 + "年度）"  # a blank to fill in
     st = styles()
-    meta = Table(
-        [[Paragraph("填报部门：" + markup(_department(form, dfile)), st["meta"]),
-          Paragraph("金额单位：" + markup(dfile.money_unit or "万元"), st["meta_right"])]],
-        colWidths=[FRAME_W * 0.7, FRAME_W * 0.3],
+    widths = [FRAME_W * 0.7, FRAME_W * 0.3]
+    texts = ["填报部门：" + _department(form, dfile), "金额单位：" + (dfile.money_unit or "万元")]
+    cells = [t if _plain_fits(t, 10, w) else _paragraph(t, st[name])  # a plain string: one line
+             for t, w, name in zip(texts, widths, ("meta", "meta_right"), strict=True)]
+    meta = _Grid(
+        [cells],
+        colWidths=widths,
         style=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 10),  # as the meta styles, for a plain string
+            ("LEADING", (0, 0), (-1, -1), 13),
+            ("ALIGN", (1, 0), (1, 0), "RIGHT"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]),
     )
-    return [_Title(title), Paragraph(markup(year_line), st["subtitle"]), Spacer(1, 2 * mm), meta]
+    return [_Title(title), _paragraph(year_line, st["subtitle"]), Spacer(1, 2 * mm), meta]
 
 
 def _signatures(form: Form) -> Flowable:
@@ -661,21 +984,26 @@ def _signatures(form: Form) -> Flowable:
         ("财务负责人（签字）：", form.finance_head),
         ("填报日期：", form.date),
     ]
-    data = [[Paragraph(markup(label), st["cell"]), Paragraph(markup(value), st["cell"])]
-            for label, value in lines]
-    left = Table(
+    widths = [34 * mm, 62 * mm]
+    # a one-line text is a plain string (the table's right padding, 6, left aside)
+    data = [["" if not t.strip() else t if _plain_fits(t, 9, w - 6) else _paragraph(t, st["cell"])
+             for t, w in zip(line, widths, strict=True)]
+            for line in lines]
+    left = _Grid(
         data,
-        colWidths=[34 * mm, 62 * mm],
+        colWidths=widths,
         rowHeights=[8.5 * mm] * len(lines),
         style=TableStyle([
             ("FONTNAME", (0, 0), (-1, -1), FONT),
+            ("FONTSIZE", (0, 0), (-1, -1), 9),  # as the "cell" style, for a plain string
+            ("LEADING", (0, 0), (-1, -1), 11.5),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
             ("LINEBELOW", (1, 0), (1, -1), 0.5, colors.black),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ]),
     )
-    outer = Table(
+    outer = _Grid(
         [[left, "", _StampBox()]],
         colWidths=[98 * mm, FRAME_W - 98 * mm - 44 * mm, 44 * mm],
         style=TableStyle([
@@ -885,9 +1213,9 @@ def _findings_page(form: Form, ev: Evaluation, draft: bool) -> list[Flowable]:
     ]
     return [
         _Title(title, 16),
-        Paragraph("项目名称：" + markup(form.project), st["note"]),
+        _paragraph("项目名称：" + form.project, st["note"]),
         Spacer(1, 1.5 * mm),
-        Paragraph(markup(intro), st["note"]),
+        _paragraph(intro, st["note"]),
         Spacer(1, 3 * mm),
         _Block([10, 12, 12, 92, 54] if any(f.explained for f in items) else [10, 12, 12, 118, 28],
                header=[_heads("序号", "级别", "代码", "问题", "填报人说明")], body=body),
@@ -937,13 +1265,18 @@ def _story(dfile: DepartmentFile, indices: list[int]) -> tuple[list[Flowable], l
 
 def _render(dfile: DepartmentFile, projects=None) -> tuple[bytes, list[PrintedForm]]:
     indices = select_forms(dfile, projects)
-    story, printed = _story(dfile, indices)
-    buf = io.BytesIO()
-    title = "部门预算项目绩效自评表"
-    if len(printed) == 1:
-        title += "：" + printed[0].project
-    doc = _Doc(buf, title=title, author=dfile.department, subject=f"{dfile.year}年度")
-    doc.build(story, canvasmaker=_Canvas)
+    # cells and widths are made once per document (a form repeats its neighbours' titles)
+    _rendering.cells, _rendering.widths = {}, {}
+    try:
+        story, printed = _story(dfile, indices)
+        buf = io.BytesIO()
+        title = "部门预算项目绩效自评表"
+        if len(printed) == 1:
+            title += "：" + printed[0].project
+        doc = _Doc(buf, title=title, author=dfile.department, subject=f"{dfile.year}年度")
+        doc.build(story, canvasmaker=_Canvas)
+    finally:
+        del _rendering.cells, _rendering.widths
     return buf.getvalue(), printed
 
 

@@ -1,6 +1,7 @@
 """Printing forms to PDF: every demo form, the font, wrapping, 草稿, markup, long tables, codes."""
 
 import copy
+import io
 import json
 import re
 import shutil
@@ -8,12 +9,17 @@ import shutil
 import pypdf
 import pytest
 from conftest import DEMO_FILE
+from pypdf.generic import ContentStream
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import Paragraph
 
 from perfdesk import pdf, storage
 from perfdesk.checks import ERROR, evaluate
 from perfdesk.cli import main
 from perfdesk.errors import PerfdeskError
 from perfdesk.model import Form, Indicator
+from perfdesk.resources import font_path
 from perfdesk.verification import canonical, form_code, normalise_code, same_code
 
 CLEAN = "退役人员待安置期间养老保险补助专项资金"
@@ -294,6 +300,123 @@ def test_layout_b_prints_the_national_form(demo_file, tmp_path):
     exec_row = next(i for i in form.indicators if i.level1.startswith("预算执行率"))
     # the 预算执行率 row moves into the money block
     assert _flat(exec_row.level3) not in flat
+
+
+# ---- the fast paths: plain strings, batched text, Paragraphs made without the parser ---
+
+
+def _glyphs_placed(data: bytes) -> list:
+    """Every line of text in the PDF: where it starts on its page (rounded to 0.01 pt),
+    its font and its encoded characters, the page's lines sorted by place."""
+
+    def mul(a, b):
+        return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+                a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+                a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    pages = []
+    for page in reader.pages:
+        lines = []
+        ctm, stack = [1, 0, 0, 1, 0, 0], []
+        tm = tlm = [1, 0, 0, 1, 0, 0]
+        leading, font, line = 0.0, None, None
+        for operands, op in ContentStream(page.get_contents(), reader).operations:
+            if op == b"q":
+                stack.append(ctm)
+            elif op == b"Q":
+                ctm = stack.pop()
+            elif op == b"cm":
+                ctm = mul([float(v) for v in operands], ctm)
+            elif op == b"BT":
+                tm = tlm = [1, 0, 0, 1, 0, 0]
+            elif op in (b"Tm", b"Td", b"T*"):
+                if op == b"Tm":
+                    tlm = [float(v) for v in operands]
+                else:
+                    dx, dy = (0.0, -leading) if op == b"T*" else (float(v) for v in operands)
+                    tlm = mul([1, 0, 0, 1, dx, dy], tlm)
+                tm, line = tlm, None
+            elif op == b"TL":
+                leading = float(operands[0])
+            elif op == b"Tf":
+                font = (str(operands[0]), float(operands[1]))
+            elif op == b"Tj":
+                if line is None:
+                    at = mul(tm, ctm)
+                    line = [round(at[4], 2), round(at[5], 2)]
+                    lines.append(line)
+                v = operands[0]
+                line.append((font, bytes(v) if isinstance(v, bytes) else v.get_original_bytes()))
+        pages.append(sorted(map(tuple, lines)))
+    return pages
+
+
+def _slow(monkeypatch):
+    """Print every text through a parsed Paragraph drawn on its own, as before the fast paths."""
+    monkeypatch.setattr(pdf, "_plain_fits", lambda *a: False)
+    monkeypatch.setattr(pdf._Grid, "_queue_paragraph", lambda *a: False)
+    monkeypatch.setattr(pdf, "_paragraph", lambda text, style, cls=Paragraph: cls(pdf.markup(text), style))
+    monkeypatch.setattr(pdf._Para, "breakLinesCJK", Paragraph.breakLinesCJK)
+
+
+def test_plain_strings_and_batched_lines_sit_where_their_paragraphs_would(demo_file, monkeypatch):
+    forms = [copy.deepcopy(next(f for f in demo_file.forms if f.project == p))
+             for p in (WITH_ERRORS, "劳动监察专项资金")] + [_layout_b(demo_file)]
+    forms[0].indicators[0].target = "<b>&amp; A<B"
+    forms[0].indicators[1].actual = " 两个  空格 "
+    forms[0].indicators[2].level3 = "不换行\u00a0空格、软\u00ad连字符和（括号）" * 3
+    forms[0].unit = "<i>单位</i>"
+    forms[0].filler = "填报人 & 联系人"
+    dfile = copy.deepcopy(demo_file)
+    dfile.forms = forms
+    fast = _glyphs_placed(pdf.render_pdf(dfile))
+    _slow(monkeypatch)
+    slow = _glyphs_placed(pdf.render_pdf(dfile))
+    assert len(fast) == len(slow)
+    for n, (a, b) in enumerate(zip(fast, slow, strict=True)):
+        assert a == b, f"page {n + 1}"
+
+
+@pytest.mark.parametrize("text", [
+    "资金拨付滞后，下一步加快进度。" * 4, "日常检查企业数（家）", "ASCII text, and  spaces ", " lead",
+    "不换行\u00a0空格", "软\u00ad连字符", "全角　空格", "A" * 90, "≥100%、≤4%、＞＝80％" * 3, "\u200b",
+])
+def test_a_paragraph_made_without_the_parser_is_the_parsed_one(text):
+    for name in ("cell", "center", "note", "subtitle"):
+        style = pdf.styles()[name]
+        made, parsed = pdf._paragraph(text, style, pdf._Para), pdf._Para(pdf.markup(text), style)
+        assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
+        assert made.style is parsed.style
+        for width in (20, 45, 100, 300):
+            lines = made.breakLinesCJK([width, width]).lines
+            assert lines == Paragraph.breakLinesCJK(parsed, [width, width]).lines, (text, width)
+
+
+def test_a_one_line_cell_is_a_plain_string_printed_as_typed(demo_file, tmp_path, monkeypatch):
+    block = pdf._Block([1])
+    for typed in ("≥100%", "<b>粗体</b>", "A&B &amp;", "二、预算\n执行情况"):
+        assert block._cell(typed, "center", 60) == typed  # drawn as typed, never parsed
+    for typed in ("长" * 30, " 前后空格 ", "两个  空格", "软\u00ad连字符", "a\n", "王𠮷"):
+        assert isinstance(block._cell(typed, "center", 60), Paragraph), typed
+
+    # a character only a fallback font has: the cell stays a Paragraph with its <font> run
+    main_chars, _ = pdf._load_fonts()
+    fallback = pdf.FONT + "TestFallback"
+    pdfmetrics.registerFont(TTFont(fallback, str(font_path())))
+    monkeypatch.setattr(pdf, "_fonts", (main_chars - {ord("王")}, ((fallback, frozenset({ord("王")})),)))
+    cell = pdf._Block([1])._cell("王五", "center", 60)
+    assert isinstance(cell, Paragraph) and f'<font name="{fallback}">王</font>' in cell.text
+    form = copy.deepcopy(demo_file.forms[0])
+    form.indicators[0].target = "王五<b>"
+    form.indicators[0].actual = "<=10 &"
+    form.indicators[1].score = "<i>"
+    dfile = copy.deepcopy(demo_file)
+    dfile.forms = [form]
+    _, _, [texts] = _print(dfile, tmp_path)
+    text = _flat("".join(texts))
+    for typed in ("王五<b>", "<=10&", "<i>"):
+        assert typed in text
 
 
 # ---- a long indicator table ---------------------------------------------------------
