@@ -140,6 +140,12 @@ def findings(changes: dict | None = None):
     return form, run(form, **options)
 
 
+def wrong_severities(changes: dict, severities: dict[str, str]) -> list[tuple[str, str]]:
+    """(code, severity) of each finding whose severity is not the catalogue's."""
+    _, fs = findings(changes)
+    return [(f.code, f.severity) for f in fs if f.code in severities and f.severity != severities[f.code]]
+
+
 def found(fs, area: str = "") -> set[tuple[str, tuple[str, ...]]]:
     return {(f.code, f.cells) for f in fs if f.code.startswith(area)}
 

@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from forms import EXEC, ROWS, ROWS_WITH_POINTS, at_rate, build, findings, found, one, row, run
+from forms import (
+    EXEC,
+    ROWS,
+    ROWS_WITH_POINTS,
+    at_rate,
+    build,
+    findings,
+    found,
+    one,
+    row,
+    run,
+    wrong_severities,
+)
 
 from perfdesk.checks import ERROR, HINT, WARNING
 from perfdesk.messages import render
@@ -242,10 +254,7 @@ SEVERITIES = {**dict.fromkeys(("S01", "S02", "S03", "S04", "S05", "S06", "S07"),
 
 @pytest.mark.parametrize("changes", [c[1] for c in CASES if c[2]], ids=[c[0] for c in CASES if c[2]])
 def test_severities(changes):
-    _, fs = findings(changes)
-    for f in fs:
-        if f.code.startswith("S"):
-            assert f.severity == SEVERITIES[f.code]
+    assert not wrong_severities(changes, SEVERITIES)
 
 
 MESSAGES = [
