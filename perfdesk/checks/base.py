@@ -33,9 +33,44 @@ class Context:
     last_year: Form | None = None  # last year's form of the same project (Y checks)
 
 
-@dataclass(frozen=True, slots=True)
+def figure(x) -> str:
+    """A figure as a clerk writes it: no float noise, no trailing zeros."""
+    if isinstance(x, float):
+        text = f"{x:.6f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
+    return str(x)
+
+
+Phrases = Callable[[dict, Callable[[str], str]], dict]
+
+
+@dataclass(slots=True, eq=False)
 class Check:
+    """One check, whole: its code, severity, title, message template and function.
+
+    ``template`` is filled from a finding's arguments, plus ``cell`` (the Chinese
+    name of the finding's first cell) and whatever ``phrases(args, label)``
+    returns — wording that depends on the arguments; ``label(address)`` names a
+    cell in the form's own layout.
+    """
+
     code: str
     severity: str
     title: str  # what it is about, for lists of checks
+    template: str
     run: Callable[[Context], Iterable[Finding]]
+    phrases: Phrases | None = None
+
+    def phrase(self, fn: Phrases) -> Phrases:
+        """Decorator: attach the function that words this check's arguments."""
+        self.phrases = fn
+        return fn
+
+
+def check(code: str, severity: str, title: str, template: str):
+    """Decorator: the function becomes a ``Check``, collected by the registry."""
+
+    def make(run: Callable[[Context], Iterable[Finding]]) -> Check:
+        return Check(code, severity, title, template, run)
+
+    return make

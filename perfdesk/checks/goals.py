@@ -6,7 +6,7 @@ import re
 
 from ..calc import EXEC_RATE
 from ..numbers import read_amount, read_percent
-from .base import Context, Finding
+from .base import ERROR, WARNING, Context, Finding, check
 
 # "共支出2.96478万元", "拨付“雨露计划”扶贫资金3万元", "发放补贴24720元"
 _SPENT = re.compile(
@@ -16,6 +16,10 @@ _SPENT = re.compile(
 _PART_NAMES = ("total", "fiscal", "carryover", "other")
 
 
+@check(
+    "G01", WARNING, "总体完成率100%但有指标未完成或执行率低于60%",
+    "总体完成率填 {typed}，但{why}。",
+)
 def g01_completion(ctx: Context):
     done = read_percent(ctx.form.completion)
     if done.status != "ok" or done.value < 100:
@@ -35,6 +39,10 @@ def g01_completion(ctx: Context):
         )
 
 
+@check(
+    "G02", ERROR, "具体完成情况所述支出金额与执行数不符",
+    "具体完成情况写「{said}」，与执行数（合计或其中各项）都不符；执行数为 {executed}。",
+)
 def g02_spent_amount(ctx: Context):
     executed = [
         ctx.calc.amount(f"money.executed.{p}") for p in _PART_NAMES
@@ -63,7 +71,21 @@ def _same_amount(said: float, decimals: int, unit: str, money_unit: str, execute
     return abs(said - executed) <= step / 2 + 1e-9
 
 
+@check(
+    "G03", WARNING, "具体完成情况为空",
+    "已填年度预期目标，具体完成情况却为空。",
+)
 def g03_result_blank(ctx: Context):
     for i, goal in enumerate(ctx.form.goals):
         if goal.target.strip() and not goal.result.strip():
             yield Finding("G03", (f"goals[{i}].result",), {})
+
+
+@g01_completion.phrase
+def _g01_words(a, label):
+    why = []
+    if a.get("missed"):
+        why.append(f"有 {a['missed']} 项量化指标未达到目标")
+    if a.get("rate") is not None:
+        why.append(f"执行率只有 {a['rate']:.2f}%")
+    return {"why": "，".join(why)}

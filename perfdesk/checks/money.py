@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from ..model import Money, MoneyLine
 from ..numbers import matches_at_precision
-from .base import Context, Finding
+from .base import ERROR, WARNING, Context, Finding, check
 
 _TOLERANCE = 1e-6
 
 
+@check(
+    "B01", ERROR, "预算执行进度与执行数÷预算数不符",
+    "预算执行进度填 {typed}，但执行数 {executed} ÷ 预算数 {budget} = {computed:.2f}%，应填 {computed:.2f}%。",
+)
 def b01_progress(ctx: Context):
     c = ctx.calc
     if c.execution_rate is None or c.progress.status != "ok":
@@ -26,6 +30,10 @@ def b01_progress(ctx: Context):
         )
 
 
+@check(
+    "B02", ERROR, "其中各项之和与合计不符",
+    "{column}：其中各项之和为 {parts_sum}，与合计 {total} 不符。",
+)
 def b02_parts(ctx: Context):
     for column in Money.COLUMNS:
         total = ctx.calc.amounts[f"money.{column}.total"]
@@ -46,6 +54,10 @@ def b02_parts(ctx: Context):
             )
 
 
+@check(
+    "B03", WARNING, "执行数大于到位数，或到位数大于预算数",
+    "{higher} {hi} 大于 {lower} {lo}，请核对。",
+)
 def b03_order(ctx: Context):
     for higher, lower in (("executed", "arrived"), ("arrived", "budget")):
         hi = ctx.calc.amount(f"money.{higher}.total")
@@ -58,6 +70,10 @@ def b03_order(ctx: Context):
             )
 
 
+@check(
+    "B04", ERROR, "预算数为空或为0而执行数大于0",
+    "预算数为「{budget}」，执行数却为 {executed}，无法计算执行率；请填写预算数。",
+)
 def b04_no_budget(ctx: Context):
     budget = ctx.calc.amounts["money.budget.total"]
     executed = ctx.calc.amount("money.executed.total")
@@ -71,6 +87,10 @@ def b04_no_budget(ctx: Context):
         )
 
 
+@check(
+    "B05", ERROR, "金额为负数或无法识别",
+    "{cell}「{typed}」{problem}。",
+)
 def b05_unreadable(ctx: Context):
     for address, n in ctx.calc.amounts.items():
         if n.status == "unreadable" or (n.status == "ok" and n.value < 0):
@@ -79,6 +99,10 @@ def b05_unreadable(ctx: Context):
         yield Finding("B05", ("money.progress",), {"typed": ctx.calc.progress.text, "negative": False})
 
 
+@check(
+    "B06", WARNING, "金额单位（元/万元）填错",
+    "{cell}「{typed}」按{unit}计应为 {converted}{unit}，与本表金额单位（{unit}）相差一万倍，请核对单位。",
+)
 def b06_unit(ctx: Context):
     """Amounts or money targets written in the other unit (元 vs 万元)."""
     other = "元" if ctx.money_unit == "万元" else "万元"
@@ -104,3 +128,18 @@ def b06_unit(ctx: Context):
                     "name": name,
                 },
             )
+
+
+@b02_parts.phrase
+def _b02_words(a, label):
+    return {"column": label(f"money.{a['column']}.total")}
+
+
+@b03_order.phrase
+def _b03_words(a, label):
+    return {"higher": label(f"money.{a['higher']}.total"), "lower": label(f"money.{a['lower']}.total")}
+
+
+@b05_unreadable.phrase
+def _b05_words(a, label):
+    return {"problem": "是负数" if a["negative"] else "无法识别为数字（原样保留）"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..calc import DEFAULT_WEIGHTS, EXEC_RATE, LEVEL1_NAMES, grade_of, normalise_grade
 from ..numbers import matches_at_precision
-from .base import Context, Finding
+from .base import ERROR, HINT, WARNING, Context, Finding, check, figure
 
 _EPS = 0.005
 # Provinces that cap 总分 by 执行率: (rate below, cap).
@@ -15,6 +15,10 @@ def _exec_row(ctx: Context):
     return None if ctx.calc.exec_row is None else ctx.calc.rows[ctx.calc.exec_row]
 
 
+@check(
+    "S01", ERROR, "预算执行率得分超过按执行率应得分",
+    "预算执行率自评得分填 {typed}，但执行率为 {rate:.2f}%，最多应得 {weight} × {capped:.2f}% = {computed:.2f} 分。",
+)
 def s01_exec_score(ctx: Context):
     row, c = _exec_row(ctx), ctx.calc
     if row is None or c.exec_score is None or row.score.status != "ok":
@@ -28,6 +32,10 @@ def s01_exec_score(ctx: Context):
         )
 
 
+@check(
+    "S02", ERROR, "预算执行率实际完成值与计算执行率不符",
+    "预算执行率的实际完成值填 {typed}，但执行数 ÷ 预算数 = {computed:.2f}%。",
+)
 def s02_exec_actual(ctx: Context):
     row, c = _exec_row(ctx), ctx.calc
     if row is None or c.execution_rate is None or row.actual.kind != "number":
@@ -40,6 +48,10 @@ def s02_exec_actual(ctx: Context):
         )
 
 
+@check(
+    "S03", ERROR, "一级指标下得分之和超过其权重",
+    "{level1}各项得分合计 {subtotal} 分，超过其权重 {weight} 分。",
+)
 def s03_subtotal(ctx: Context):
     for group in ctx.calc.groups.values():
         if group.name not in LEVEL1_NAMES and group.weight is None:
@@ -55,6 +67,10 @@ def s03_subtotal(ctx: Context):
             )
 
 
+@check(
+    "S04", ERROR, "总分与各项得分之和不符",
+    "总分填 {typed}，但各项自评得分合计为 {computed} 分。",
+)
 def s04_total(ctx: Context):
     c = ctx.calc
     if c.typed_total.status == "blank":
@@ -63,6 +79,10 @@ def s04_total(ctx: Context):
         yield Finding("S04", ("total_score",), {"typed": c.typed_total.text, "computed": c.total})
 
 
+@check(
+    "S05", ERROR, "评价等级与总分不符",
+    "评价等级填「{typed}」，但总分 {total} 分对应的等级是「{computed}」（≥90 优，≥80 良，≥60 中，其余差）。",
+)
 def s05_grade(ctx: Context):
     typed = ctx.form.grade.strip()
     if not typed:
@@ -75,6 +95,10 @@ def s05_grade(ctx: Context):
         )
 
 
+@check(
+    "S06", ERROR, "自评得分不是数字或为负数",
+    "{cell}「{typed}」不是有效的分数（应为不小于 0 的数字）。",
+)
 def s06_score_number(ctx: Context):
     for row in ctx.calc.rows:
         s = row.score
@@ -82,6 +106,10 @@ def s06_score_number(ctx: Context):
             yield Finding("S06", (f"indicators[{row.index}].score",), {"typed": s.text})
 
 
+@check(
+    "S07", ERROR, "自评得分超过分值",
+    "{cell}填 {typed}，超过该行分值 {points} 分。",
+)
 def s07_over_points(ctx: Context):
     for row in ctx.calc.rows:
         if row.points.status == "ok" and row.score.status == "ok":
@@ -93,6 +121,10 @@ def s07_over_points(ctx: Context):
                 )
 
 
+@check(
+    "S08", WARNING, "未完成指标却得满分",
+    "指标未达到目标（目标 {target}，实际 {actual}），却得满分 {score}{suggestion}。",
+)
 def s08_missed_full(ctx: Context):
     for row in ctx.calc.rows:
         if row.level1 == EXEC_RATE or not row.quantitative or row.met is not False:
@@ -108,6 +140,10 @@ def s08_missed_full(ctx: Context):
                 )
 
 
+@check(
+    "S09", WARNING, "一级指标权重不是50/30/10/10或合计不为100",
+    "一级指标权重为 {weights}（合计 {total}），通常为 产出50、效益30、满意度10、预算执行率10，合计100。",
+)
 def s09_weights(ctx: Context):
     groups = [g for g in ctx.calc.groups.values() if g.weight is not None]
     if not groups:
@@ -124,6 +160,10 @@ def s09_weights(ctx: Context):
         )
 
 
+@check(
+    "S10", WARNING, "扣分指标未填偏差原因",
+    "{cell}为空：该指标扣了分或未达目标，请填写偏差原因分析及改进措施。",
+)
 def s10_deviation(ctx: Context):
     if ctx.form.layout != "B":
         return
@@ -136,6 +176,10 @@ def s10_deviation(ctx: Context):
             yield Finding("S10", (f"indicators[{row.index}].deviation",), {})
 
 
+@check(
+    "S11", WARNING, "定性指标得分不在档次范围内",
+    "定性指标实际完成为「{actual}」（{outcome}），得分 {score} 不在 {lo}–{hi} 分的档次内。",
+)
 def s11_tier(ctx: Context):
     for row in ctx.calc.rows:
         if row.actual.kind != "qualitative" or row.suggested is None or row.score.status != "ok":
@@ -152,6 +196,10 @@ def s11_tier(ctx: Context):
             )
 
 
+@check(
+    "S12", HINT, "总分超过按执行率设定的上限",
+    "执行率 {rate:.2f}%，按本省规定总分不应超过 {cap} 分，现为 {total} 分。",
+)
 def s12_cap(ctx: Context):
     c = ctx.calc
     if not ctx.settings.score_cap_by_rate or c.execution_rate is None:
@@ -166,3 +214,14 @@ def s12_cap(ctx: Context):
                     {"total": total, "cap": cap, "rate": c.execution_rate},
                 )
             return
+
+
+@s01_exec_score.phrase
+def _s01_words(a, label):
+    return {"capped": min(a["rate"], 100.0)}
+
+
+@s08_missed_full.phrase
+def _s08_words(a, label):
+    s = a.get("suggested")
+    return {"suggestion": f"；按规则应得约 {figure(s)} 分" if s is not None else ""}

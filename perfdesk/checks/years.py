@@ -20,12 +20,16 @@ from __future__ import annotations
 
 from ..newyear import match_indicators, name_key
 from ..numbers import read_value
-from .base import Context, Finding
+from .base import HINT, Context, Finding, check
 
 _CEILING = ("<=", "<")
 _EPS = 1e-9
 
 
+@check(
+    "Y01", HINT, "指标目标比上年放宽",
+    "指标「{name}」的预期指标值为 {typed}，{change}（上年为 {last}），请确认是否有意放宽目标。",
+)
 def y01_target_lower(ctx: Context):
     last = ctx.last_year
     if last is None:
@@ -48,6 +52,10 @@ def y01_target_lower(ctx: Context):
             )
 
 
+@check(
+    "Y02", HINT, "上年有的指标今年没有了",
+    "上年此项目的 {count} 项指标今年没有了：{names}。",
+)
 def y02_indicator_gone(ctx: Context):
     last = ctx.last_year
     if last is None:
@@ -62,3 +70,8 @@ def y02_indicator_gone(ctx: Context):
             "Y02", ("indicators",),
             {"names": "、".join(f"「{n}」" for n in gone), "count": len(gone)},
         )
+
+
+@y01_target_lower.phrase
+def _y01_words(a, label):
+    return {"change": "上限比上年放宽" if a["ceiling"] else "低于上年"}
