@@ -16,10 +16,12 @@ import json
 import os
 import sqlite3
 import uuid
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 from .errors import PerfdeskError
+from .file_errors import describe_failure, recover_hot_journal
 from .model import DepartmentFile, Form, Settings
 
 APP = "perfdesk"
@@ -33,14 +35,14 @@ MIGRATIONS: dict[int, callable] = {}
 
 
 def load(path: str | os.PathLike) -> DepartmentFile:
-    """Read a department file without changing anything on disk."""
+    """Read a department file; a save that a crash cut short is rolled back first."""
     path = Path(path)
     db = _open_readonly(path)
     try:
         version = _check_identity(db, path)
         return _read(db, path, version)
     except sqlite3.DatabaseError as err:
-        raise PerfdeskError(f"文件已损坏，无法读取：{path.name}（{err}）") from err
+        raise PerfdeskError(describe_failure("无法读取", path, err, "文件已损坏")) from err
     finally:
         db.close()
 
@@ -60,28 +62,32 @@ def save(dfile: DepartmentFile, path: str | os.PathLike) -> None:
     import sqlite_utils  # only writing needs it: opening stays quick
 
     if path.exists() and _is_perfdesk(path):
-        db = sqlite_utils.Database(path)
+        db = _open_for_writing(path, sqlite_utils)
         try:
             version = _check_identity(db.conn, path)
-            with db.conn:
+            with _transaction(db.conn):
                 for v in range(version, SCHEMA_VERSION):
                     MIGRATIONS[v](db)
-                _write(db, dfile)
+                _write(db.conn, dfile)
         except sqlite3.DatabaseError as err:
-            raise PerfdeskError(f"保存失败，文件可能已损坏：{path.name}（{err}）") from err
+            raise PerfdeskError(describe_failure("保存失败", path, err)) from err
         finally:
             db.close()
         return
     tmp = path.with_name(path.name + ".saving")
-    tmp.unlink(missing_ok=True)
-    db = sqlite_utils.Database(tmp)
     try:
-        _create_schema(db)
-        with db.conn:
-            _write(db, dfile)
-    finally:
-        db.close()
-    os.replace(tmp, path)
+        tmp.unlink(missing_ok=True)
+        db = _open_for_writing(tmp, sqlite_utils)
+        try:
+            with _transaction(db.conn):
+                _create_schema(db)
+                _write(db.conn, dfile)
+        finally:
+            db.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.DatabaseError) as err:
+        _remove_with_journal(tmp)
+        raise PerfdeskError(describe_failure("保存失败", path, err)) from err
 
 
 def revisions(path: str | os.PathLike, uid: str) -> list[tuple[str, Form]]:
@@ -114,8 +120,36 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
             raise PerfdeskError(f"不是 perfdesk 文件（文件内容不是本软件的格式）：{path.name}")
     except OSError as err:
         raise PerfdeskError(f"无法读取文件：{path.name}（{err.strerror}）") from err
+    recover_hot_journal(path)
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     return sqlite3.connect(uri, uri=True)
+
+
+def _open_for_writing(path: Path, sqlite_utils):
+    # Autocommit mode: the transaction is ours alone (sqlite-utils would
+    # otherwise commit each statement on its own, see _transaction).
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=2)
+    return sqlite_utils.Database(conn)
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection):
+    """One explicit transaction: all of a save, or (after a crash or error) none of it."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _remove_with_journal(path: Path) -> None:
+    for p in (path, Path(str(path) + "-journal")):
+        try:
+            p.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def _check_identity(db: sqlite3.Connection, path: Path) -> int:
@@ -126,7 +160,7 @@ def _check_identity(db: sqlite3.Connection, path: Path) -> int:
             raise PerfdeskError(f"不是 perfdesk 文件（是其他软件的数据库）：{path.name}")
         meta = dict(db.execute("select key, value from meta").fetchall())
     except sqlite3.DatabaseError as err:
-        raise PerfdeskError(f"文件已损坏，无法读取：{path.name}（{err}）") from err
+        raise PerfdeskError(describe_failure("无法读取", path, err, "文件已损坏")) from err
     if meta.get("app") != APP:
         raise PerfdeskError(f"不是 perfdesk 文件（是其他软件的数据库）：{path.name}")
     try:

@@ -83,10 +83,12 @@ def test_a_failed_save_leaves_the_previous_state(tmp_path, monkeypatch):
 
 def test_a_failed_first_save_leaves_no_file(tmp_path, monkeypatch):
     path = tmp_path / "new.perfdesk"
-    monkeypatch.setattr(storage, "_write", lambda db, d: (_ for _ in ()).throw(OSError("满")))
-    with pytest.raises(OSError):
+    full = OSError(28, "No space left on device")
+    monkeypatch.setattr(storage, "_write", lambda db, d: (_ for _ in ()).throw(full))
+    with pytest.raises(PerfdeskError, match="磁盘已满") as caught:
         storage.save(_small(), path)
-    assert not path.exists()
+    assert "No space" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []  # no file, no *.saving, no journal
 
 
 @pytest.mark.parametrize(
