@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from . import report
@@ -16,11 +17,30 @@ from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
 
 COMMANDS = ("check", "pdf", "export", "import", "new-year")
+INTERNAL_ERROR = 3  # 0: no 错误, 1: some form has 错误, 2: a file could not be read
 
 
 def main(argv: list[str] | None = None) -> int:
+    _utf8_unless_console()
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except Exception:  # a bug of ours: never let it pass for findings (status 1)
+        sys.stderr.write("perfdesk 内部错误（不是表格的问题），请把下面的信息发给维护人员：\n")
+        traceback.print_exc(file=sys.stderr)
+        return INTERNAL_ERROR
+
+
+def _utf8_unless_console() -> None:
+    """A pipe or file gets UTF-8 whatever the code page (Windows would use GBK or cp1252 and
+    die on characters outside it); a console keeps its own encoding, unencodable ones escaped."""
+    for stream in (sys.stdout, sys.stderr):
+        if not hasattr(stream, "reconfigure"):
+            continue  # replaced by a test harness or an embedding program
+        if stream.isatty():
+            stream.reconfigure(errors="backslashreplace")
+        else:
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:
