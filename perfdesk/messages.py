@@ -31,6 +31,7 @@ INDICATOR_FIELDS = {
     "points": "分值",
     "score": "自评得分",
     "deviation": "偏差原因",
+    "not_applicable": "不适用",
 }
 FORM_FIELDS = {
     "project": "项目名称",

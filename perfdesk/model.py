@@ -8,7 +8,9 @@ addresses such as ``money.executed.total`` or ``indicators[3].score``.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
+
+from .schema import build
 
 LAYOUTS = ("A", "B")
 
@@ -99,7 +101,7 @@ class Form:
 
     @classmethod
     def from_dict(cls, data: dict) -> Form:
-        return _build(cls, data)
+        return build(cls, data)  # every field checked: schema.BodyError if one is wrong
 
     def explanation_for(self, code: str, cells) -> Explanation | None:
         cells = list(cells)
@@ -128,7 +130,7 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:
-        return _build(cls, data)
+        return build(cls, data)  # every field checked: schema.BodyError if one is wrong
 
 
 @dataclass
@@ -144,41 +146,7 @@ class DepartmentFile:
 
     @classmethod
     def from_dict(cls, data: dict) -> DepartmentFile:
-        return _build(cls, data)
-
-
-# Which fields of which dataclass hold another dataclass, or a list of them.
-_CHILDREN: dict[type, dict[str, tuple[type, bool]]] = {
-    Money: {c: (MoneyLine, False) for c in Money.COLUMNS},
-    Form: {
-        "money": (Money, False),
-        "goals": (Goal, True),
-        "indicators": (Indicator, True),
-        "explanations": (Explanation, True),
-    },
-    DepartmentFile: {"settings": (Settings, False), "forms": (Form, True)},
-}
-_FIELD_NAMES: dict[type, frozenset[str]] = {}
-
-
-def _build(cls, data: dict):
-    """Build a dataclass from a dict; unknown keys (from a newer version) are ignored."""
-    children = _CHILDREN.get(cls)
-    if children:
-        data = dict(data)
-        for key, (child, many) in children.items():
-            value = data.get(key)
-            if many and isinstance(value, list):
-                data[key] = [_build(child, v) for v in value]
-            elif not many and isinstance(value, dict):
-                data[key] = _build(child, value)
-    try:
-        return cls(**data)
-    except TypeError:
-        known = _FIELD_NAMES.get(cls)
-        if known is None:
-            known = _FIELD_NAMES[cls] = frozenset(f.name for f in fields(cls))
-        return cls(**{k: v for k, v in data.items() if k in known})
+        return build(cls, data)  # every field checked: schema.BodyError if one is wrong
 
 
 # ---- cell addresses -------------------------------------------------------

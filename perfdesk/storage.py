@@ -22,7 +22,8 @@ from pathlib import Path
 
 from .errors import PerfdeskError
 from .file_errors import describe_failure, recover_hot_journal
-from .model import DepartmentFile, Form, Settings
+from .model import DepartmentFile, Form
+from .schema import BodyError
 
 APP = "perfdesk"
 SCHEMA_VERSION = 1
@@ -239,27 +240,53 @@ def _read(db: sqlite3.Connection, path: Path, version: int) -> DepartmentFile:
     if row is None:
         raise PerfdeskError(f"文件已损坏：缺少部门信息：{path.name}")
     department, year, money_unit, settings = row
-    forms = []
+    try:
+        dfile = DepartmentFile.from_dict({
+            "department": department or "",
+            "year": year or "",
+            "money_unit": money_unit or "万元",
+            "settings": json.loads(settings or "{}"),
+        })
+    except (ValueError, RecursionError) as err:
+        raise PerfdeskError(f"文件已损坏：部门信息{_said(err)}：{path.name}") from err
     for position, (project, body) in enumerate(
         db.execute("select project, body from forms order by position")
     ):
         try:
-            forms.append(Form.from_dict(json.loads(body)))
-        except (ValueError, TypeError) as err:
+            dfile.forms.append(Form.from_dict(json.loads(body)))
+        except (ValueError, TypeError, RecursionError) as err:
+            name = project if isinstance(project, str) and project else "未填项目名称"
             raise PerfdeskError(
-                f"文件已损坏：第 {position + 1} 张表（{project}）无法读取：{path.name}"
+                f"文件已损坏：第 {position + 1} 张表（{name}）{_said(err)}：{path.name}"
             ) from err
-    try:
-        settings = Settings.from_dict(json.loads(settings or "{}"))
-    except (ValueError, TypeError) as err:
-        raise PerfdeskError(f"文件已损坏：设置无法读取：{path.name}") from err
-    return DepartmentFile(
-        department=department or "",
-        year=year or "",
-        money_unit=money_unit or "万元",
-        settings=settings,
-        forms=forms,
-    )
+    return dfile
+
+
+_PARTS = {"money_unit": "金额单位", "settings": "设置", "money": "资金情况", "goals": "年度目标",
+          "explanations": "已说明的问题"}
+_ROWS = {"indicators": "第 {} 行指标", "goals": "第 {} 条年度目标", "explanations": "第 {} 条说明"}
+
+
+def _said(err: BaseException) -> str:
+    """Which field of a body is wrong and how (a ``BodyError``), or that it is not readable."""
+    if not isinstance(err, BodyError):
+        return "的内容无法读取"
+    return f"的「{_field_label(err.address)}」{err.said}" if err.address else err.said
+
+
+def _field_label(address: str) -> str:
+    from .messages import cell_label  # only a damaged file needs the labels
+
+    label = cell_label(address)
+    if label != address:
+        return label
+    head, _, rest = address.partition(".")
+    name, _, index = head.rstrip("]").partition("[")
+    if index.isdigit() and name in _ROWS:
+        label = _ROWS[name].format(int(index) + 1)
+    else:
+        label = _PARTS.get(name, name)
+    return f"{label}（{rest}）" if rest else label
 
 
 def _now() -> str:
