@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo dist smoke clean
+.PHONY: run test bench demo dist smoke deb deb-smoke clean
 
 $(STAMP): pyproject.toml
 	bash build/system-deps.sh
@@ -31,6 +31,12 @@ dist: $(STAMP)
 
 smoke: dist
 	$(BIN)/python build/smoke.py
+
+deb: dist
+	bash build/deb.sh
+
+deb-smoke: deb
+	bash build/deb_smoke.sh
 
 demo: $(STAMP)
 	$(BIN)/python tools/build_demo.py
