@@ -11,18 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .model import Form, Money, MoneyLine
+from . import layouts
+from .layouts import EXEC_RATE, NATIONAL_TREE, Layout
+from .model import Form
 from .numbers import Number, Value, parse_weight, read_amount, read_percent, read_score, read_value
 
-LEVEL1_NAMES = ("产出指标", "效益指标", "满意度指标", "预算执行率")
-DEFAULT_WEIGHTS = {"产出指标": 50.0, "效益指标": 30.0, "满意度指标": 10.0, "预算执行率": 10.0}
-LEVEL2_ALLOWED = {
-    "产出指标": ("数量指标", "质量指标", "时效指标", "成本指标"),
-    "效益指标": ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"),
-    "满意度指标": ("服务对象满意度指标", "满意度指标"),
-    "预算执行率": ("预算执行率",),
-}
-EXEC_RATE = "预算执行率"
+LEVEL1_NAMES = tuple(g.name for g in NATIONAL_TREE)
+DEFAULT_WEIGHTS = {g.name: g.weight for g in NATIONAL_TREE}
+LEVEL2_ALLOWED = {g.name: g.level2 for g in NATIONAL_TREE}
 # Qualitative tiers as fractions of 分值.
 TIERS = {"达成": (0.8, 1.0), "部分达成": (0.6, 0.8), "未达成": (0.0, 0.6)}
 _EPS = 1e-9
@@ -97,7 +93,7 @@ class Row:
 @dataclass(slots=True)
 class Calculation:
     money_unit: str
-    amounts: dict[str, Number]  # money cell address -> reading
+    amounts: dict[str, Number]  # money cell address -> reading, for the layout's cells only
     progress: Number  # 预算执行进度 as typed
     execution_rate: float | None  # percent; None when 预算数 is 0 or blank
     rows: list[Row]
@@ -111,16 +107,17 @@ class Calculation:
     grade: str  # the grade of the computed ``total``
 
     def amount(self, address: str) -> float | None:
-        n = self.amounts[address]
-        return n.value if n.status == "ok" else None
+        """The amount in a money cell; None when blank, unreadable or not on the layout."""
+        n = self.amounts.get(address)
+        return n.value if n is not None and n.status == "ok" else None
 
 
 def calculate(form: Form, money_unit: str = "万元") -> Calculation:
-    amounts = _read_money(form.money, money_unit)
-    budget = amounts["money.budget.total"]
-    executed = amounts["money.executed.total"]
+    amounts = _read_money(form, layouts.get(form.layout), money_unit)
+    budget = amounts.get("money.budget.total")
+    executed = amounts.get("money.executed.total")
     rate = None
-    if budget.status == "ok" and budget.value > 0 and executed.status == "ok":
+    if budget and executed and budget.status == "ok" and budget.value > 0 and executed.status == "ok":
         rate = executed.value / budget.value * 100
 
     rows, groups = _read_indicators(form)
@@ -172,12 +169,12 @@ def _share(row: Row, group: Group) -> float:
     return group.weight_value / len(group.rows)
 
 
-def _read_money(money: Money, unit: str) -> dict[str, Number]:
+def _read_money(form: Form, layout: Layout, unit: str) -> dict[str, Number]:
     amounts = {}
-    for column in Money.COLUMNS:
-        line: MoneyLine = getattr(money, column)
-        for part in ("total", *MoneyLine.PARTS):
-            amounts[f"money.{column}.{part}"] = read_amount(getattr(line, part), unit)
+    for column in layout.money.columns:
+        line = getattr(form.money, column.key)
+        for row in layout.money.rows:
+            amounts[f"money.{column.key}.{row.key}"] = read_amount(getattr(line, row.key), unit)
     return amounts
 
 

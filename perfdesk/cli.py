@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import report
+from . import layouts, report
 from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
 
@@ -177,7 +177,7 @@ def _import(args) -> int:
         return 2
     lines = [f"已导入 {len(dfile.forms)} 张表（来自 {len(paths)} 个文件，"
              f"{dfile.department or '未填部门'} {dfile.year or '未填'} 年度）到 {out}："]
-    lines += [f"【{n}】{f.project}（{'布局B' if f.layout == 'B' else '布局A'}）"
+    lines += [f"【{n}】{f.project}（布局{layouts.get(f.layout).code}）"
               for n, f in enumerate(dfile.forms, 1)]
     lines += [f"跳过空白表：{where}" for where in skipped]
     sys.stdout.write("\n".join(lines) + "\n")

@@ -30,19 +30,19 @@ import csv
 import io
 import json
 import os
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from . import storage
+from . import layouts, storage
+from .addresses import parse_row_address, row_cell
 from .checks import BY_CODE, ERROR, Evaluation, evaluate
 from .checks.base import SEVERITY_ORDER
 from .errors import PerfdeskError
 from .messages import render
-from .model import LAYOUTS, DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
+from .model import DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
 from .newyear import last_year_actuals, match_form
 from .sources import load_any
 
@@ -52,16 +52,6 @@ RULES = ("score_cap_by_rate", "finalising")  # the file's check options (Setting
 COPY_SUFFIX = "（副本）"
 
 # A new form starts from the template's indicator tree: one row per 一级指标.
-TEMPLATE_ROWS = (
-    ("产出指标（50）", "数量指标"),
-    ("", "质量指标"),
-    ("", "时效指标"),
-    ("效益指标（30）", "社会效益指标"),
-    ("满意度指标（10）", "服务对象满意度指标"),
-    ("预算执行率（10）", "预算执行率"),
-)
-
-
 class ExplainRefused(PerfdeskError):
     """An 错误 was to be explained away; it has to be fixed instead."""
 
@@ -121,7 +111,8 @@ def to_tsv(grid: Sequence[Sequence[str]]) -> str:
 def new_form(project: str = "", layout: str = "A") -> Form:
     """A blank form with one goal and the template's indicator rows."""
     form = Form(layout=layout, project=project, goals=[Goal()])
-    form.indicators = [Indicator(level1=l1, level2=l2) for l1, l2 in TEMPLATE_ROWS]
+    rows = layouts.get(layout).new_form_rows()
+    form.indicators = [Indicator(level1=l1, level2=l2) for l1, l2 in rows]
     return form
 
 
@@ -423,19 +414,18 @@ class Document:
     def _shift_explanations(self, index: int, table: str, where) -> list[Explanation]:
         """Renumber explanations' cells of ``table``; those naming a row that is gone are returned."""
         form = self.form(index)
-        pattern = re.compile(rf"^{table}\[(\d+)\]")
         kept, gone = [], []
         for e in form.explanations:
             cells = []
             lost = False
             for cell in e.cells:
-                m = pattern.match(cell)
-                if m:
-                    k = where(int(m.group(1)))
+                row = parse_row_address(cell)
+                if row and row[0] == table:
+                    k = where(row[1])
                     if k is None:
                         lost = True
                         break
-                    cell = f"{table}[{k}]{cell[m.end():]}"
+                    cell = row_cell(table, k, row[2])
                 cells.append(cell)
             if lost:
                 gone.append(e)
@@ -527,7 +517,7 @@ class Document:
         return self.set_cell(index, "project", name)
 
     def set_layout(self, index: int, layout: str) -> str:
-        if layout not in LAYOUTS:
+        if layout not in layouts.LAYOUTS:
             raise ValueError(f"unknown layout: {layout!r}")
         return self.set_cell(index, "layout", layout)
 
@@ -655,9 +645,9 @@ def _keep_labels(rows: list[Indicator], before: dict[int, tuple[str, str]],
 
 def _restore_labels(rows: list[Indicator], relabel: dict[str, str]) -> None:
     for address, text in relabel.items():
-        m = re.fullmatch(r"indicators\[(\d+)\]\.(level1|level2)", address)
-        if m and int(m.group(1)) < len(rows):
-            setattr(rows[int(m.group(1))], m.group(2), text)
+        _, i, field = parse_row_address(address)
+        if i < len(rows) and field in ("level1", "level2"):
+            setattr(rows[i], field, text)
 
 
 # ---- what a window shows on a cell ------------------------------------------------------

@@ -46,7 +46,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
-from . import form_reader, safety
+from . import form_reader, layouts, safety
 from .errors import PerfdeskError
 from .model import DepartmentFile, Form, Indicator, Settings
 from .numbers import parse_weight
@@ -702,27 +702,11 @@ def export_file(dfile: DepartmentFile, path: str | Path, *, meta: bool = True) -
     return names
 
 
-# The blank form's indicator tree: 一级 (weight), 二级, and how many blank rows.
-TEMPLATE_TREE = (
-    ("产出指标（50）", (("数量指标", 2), ("质量指标", 2), ("时效指标", 1), ("成本指标", 1))),
-    ("效益指标（30）", (("经济效益指标", 1), ("社会效益指标", 2), ("生态效益指标", 1),
-                       ("可持续影响指标", 1))),
-    ("满意度指标（10）", (("服务对象满意度指标", 2),)),
-    ("预算执行率（10）", (("预算执行率", 1),)),
-)
-
-
 def template_form(layout: str) -> Form:
     """A blank form of ``layout``: the indicator tree printed, nothing typed."""
     form = Form(layout=layout)
-    for level1, level2s in TEMPLATE_TREE:
-        first = True
-        for level2, n in level2s:
-            for k in range(n):
-                form.indicators.append(
-                    Indicator(level1=level1 if first else "", level2=level2 if k == 0 else "")
-                )
-                first = False
+    rows = layouts.get(layout).blank_form_rows()
+    form.indicators = [Indicator(level1=l1, level2=l2) for l1, l2 in rows]
     return form
 
 

@@ -7,20 +7,14 @@ naming the cells and both figures.
 
 from __future__ import annotations
 
-import re
 import string
 
+from . import layouts
+from .addresses import parse_row_address
 from .checks import BY_CODE
 from .checks.base import Finding, figure
 from .model import Form
 
-COLUMN_LABELS = {
-    "budget_initial": "年初预算数",
-    "budget": "预算数",
-    "arrived": "到位数",
-    "executed": "执行数",
-}
-PART_LABELS = {"total": "", "fiscal": "其中：财政资金", "carryover": "上年结转", "other": "其他"}
 INDICATOR_FIELDS = {
     "level1": "一级指标",
     "level2": "二级指标",
@@ -53,26 +47,30 @@ FORM_FIELDS = {
 }
 
 def cell_label(address: str, form: Form | None = None) -> str:
-    """The Chinese name of a cell, e.g. ``第 3 行指标「享受补贴人数」的自评得分``."""
+    """The Chinese name of a cell, e.g. ``第 3 行指标「享受补贴人数」的自评得分``.
+
+    Cells are named as the form's own layout prints them."""
+    layout = layouts.get(form.layout if form is not None else "A")
+    if address.startswith("money."):
+        return layout.money_label(address) or address
+    named = layout.field_label(address)
+    if named:
+        return named
     if address in FORM_FIELDS:
         return FORM_FIELDS[address]
-    m = re.fullmatch(r"money\.(\w+)\.(\w+)", address)
-    if m and m.group(1) in COLUMN_LABELS:
-        part = PART_LABELS.get(m.group(2), m.group(2))
-        return COLUMN_LABELS[m.group(1)] + (f"（{part}）" if part else "")
-    m = re.fullmatch(r"indicators\[(\d+)\]\.(\w+)", address)
-    if m:
-        i, field = int(m.group(1)), m.group(2)
-        name = ""
-        if form is not None and i < len(form.indicators):
-            name = form.indicators[i].level3.strip()
-        row = f"第 {i + 1} 行指标" + (f"「{name}」" if name else "")
-        return f"{row}的{INDICATOR_FIELDS.get(field, field)}"
-    m = re.fullmatch(r"goals\[(\d+)\]\.(\w+)", address)
-    if m:
-        what = "年度预期目标" if m.group(2) == "target" else "具体完成情况"
-        return f"第 {int(m.group(1)) + 1} 条{what}"
-    return address
+    row = parse_row_address(address)
+    if row is None:
+        return address
+    table, i, field = row
+    if table == "goals":
+        what = (layout.goals.target if field == "target" else layout.goals.result).text
+        return f"第 {i + 1} 条{what}"
+    name = ""
+    if form is not None and i < len(form.indicators):
+        name = form.indicators[i].level3.strip()
+    column = layout.indicator_column(field)
+    what = column.label.text if column else INDICATOR_FIELDS.get(field, field)
+    return f"第 {i + 1} 行指标" + (f"「{name}」" if name else "") + f"的{what}"
 
 
 def render(finding: Finding, form: Form | None = None) -> str:

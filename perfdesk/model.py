@@ -12,8 +12,6 @@ from dataclasses import asdict, dataclass, field
 
 from .schema import build
 
-LAYOUTS = ("A", "B")
-
 
 @dataclass
 class MoneyLine:

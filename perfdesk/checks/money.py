@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Money, MoneyLine
+from .. import layouts
 from ..numbers import matches_at_precision
 from .base import ERROR, WARNING, Context, Finding, check
 
@@ -35,23 +35,27 @@ def b01_progress(ctx: Context):
     "{column}：其中各项之和为 {parts_sum}，与合计 {total} 不符。",
 )
 def b02_parts(ctx: Context):
-    for column in Money.COLUMNS:
-        total = ctx.calc.amounts[f"money.{column}.total"]
-        if total.status != "ok":
-            continue
-        parts = [
-            (f"money.{column}.{p}", ctx.calc.amounts[f"money.{column}.{p}"]) for p in MoneyLine.PARTS
-        ]
-        filled = [(a, n) for a, n in parts if n.status == "ok"]
-        if not filled:
-            continue
-        parts_sum = sum(n.value for _, n in filled)
-        if abs(parts_sum - total.value) > _TOLERANCE:
-            yield Finding(
-                "B02",
-                (f"money.{column}.total", *(a for a, _ in filled)),
-                {"column": column, "total": total.text, "parts_sum": parts_sum},
-            )
+    money = layouts.get(ctx.form.layout).money
+    amounts = ctx.calc.amounts
+    for column in money.columns:
+        for whole in money.rows:
+            parts = money.parts_of(whole.key)
+            if not parts:
+                continue
+            total = amounts[f"money.{column.key}.{whole.key}"]
+            if total.status != "ok":
+                continue
+            filled = [(a, amounts[a]) for a in (f"money.{column.key}.{r.key}" for r in parts)
+                      if amounts[a].status == "ok"]
+            if not filled:
+                continue
+            parts_sum = sum(n.value for _, n in filled)
+            if abs(parts_sum - total.value) > _TOLERANCE:
+                yield Finding(
+                    "B02",
+                    (f"money.{column.key}.{whole.key}", *(a for a, _ in filled)),
+                    {"column": column.key, "row": whole.key, "total": total.text, "parts_sum": parts_sum},
+                )
 
 
 @check(
@@ -75,7 +79,9 @@ def b03_order(ctx: Context):
     "预算数为「{budget}」，执行数却为 {executed}，无法计算执行率；请填写预算数。",
 )
 def b04_no_budget(ctx: Context):
-    budget = ctx.calc.amounts["money.budget.total"]
+    budget = ctx.calc.amounts.get("money.budget.total")
+    if budget is None:  # a layout without 预算数
+        return
     executed = ctx.calc.amount("money.executed.total")
     # An unreadable or negative 预算数 is B05's, not "blank or 0".
     no_budget = budget.status == "blank" or (budget.status == "ok" and budget.value == 0)
@@ -132,7 +138,7 @@ def b06_unit(ctx: Context):
 
 @b02_parts.phrase
 def _b02_words(a, label):
-    return {"column": label(f"money.{a['column']}.total")}
+    return {"column": label(f"money.{a['column']}.{a.get('row', 'total')}")}
 
 
 @b03_order.phrase

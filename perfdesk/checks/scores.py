@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import layouts
 from ..calc import DEFAULT_WEIGHTS, EXEC_RATE, LEVEL1_NAMES, grade_of, normalise_grade
 from ..numbers import matches_at_precision
 from .base import ERROR, HINT, WARNING, Context, Finding, check, figure
@@ -165,7 +166,7 @@ def s09_weights(ctx: Context):
     "{cell}为空：该指标扣了分或未达目标，请填写偏差原因分析及改进措施。",
 )
 def s10_deviation(ctx: Context):
-    if ctx.form.layout != "B":
+    if not layouts.get(ctx.form.layout).always_prints("deviation"):
         return
     for row in ctx.calc.rows:
         lost = row.met is False or (

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 
+from ..addresses import parse_row_address
 from ..calc import Calculation
 from ..document import CellNote
 from ..model import Form
@@ -109,12 +110,13 @@ class IndicatorModel(QAbstractTableModel):
             if 0 <= r < n:
                 cells.update((r, c) for c in range(m))
         for address in old_notes.keys() | notes.keys():
-            if not address.startswith("indicators["):
+            cell = parse_row_address(address)
+            if cell is None or cell[0] != "indicators":
                 continue
             a, b = old_notes.get(address), notes.get(address)
             if (a.severity if a else None) != (b.severity if b else None):
-                r = int(address[11:address.index("]")])
-                c = self.column_of(address.rsplit(".", 1)[1])
+                _, r, field = cell
+                c = self.column_of(field)
                 if 0 <= r < n and c >= 0:
                     cells.add((self._span_top(r, c), c))
         sug, lab, act = self.column_of("suggested"), self.column_of("level1"), self.column_of("actual")

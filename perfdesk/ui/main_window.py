@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from ..addresses import row_index
 from ..calc import LEVEL2_ALLOWED
 from ..checks import ERROR
 from ..document import Document, cell_notes, parse_tsv
@@ -314,8 +315,9 @@ class MainWindow(QMainWindow):
         rows = set()
         spans = False
         for address in addresses:
-            if address.startswith("indicators["):
-                rows.add(int(address[11:address.index("]")]))
+            row = row_index(address)
+            if row is not None:
+                rows.add(row)
                 spans = spans or address.endswith((".level1", ".level2"))
             elif address == "layout":
                 self.show_form(index)
