@@ -1,8 +1,10 @@
 """Printing forms to PDF: every demo form, the font, wrapping, 草稿, markup, long tables, codes."""
 
 import copy
+import importlib
 import io
 import json
+import pkgutil
 import re
 import shutil
 
@@ -19,11 +21,17 @@ from perfdesk.checks import ERROR, evaluate
 from perfdesk.cli import main
 from perfdesk.errors import PerfdeskError
 from perfdesk.model import Form, Indicator
+from perfdesk.pdf import block as pdf_block
+from perfdesk.pdf import fonts as pdf_fonts
+from perfdesk.pdf import form as pdf_form
+from perfdesk.pdf import grid as pdf_grid
+from perfdesk.pdf import text as pdf_text
 from perfdesk.resources import font_path
 from perfdesk.verification import canonical, form_code, normalise_code, same_code
 
 CLEAN = "退役人员待安置期间养老保险补助专项资金"
 WITH_ERRORS = "就业专项资金"
+PDF_MODULES = [importlib.import_module(f"perfdesk.pdf.{m.name}") for m in pkgutil.iter_modules(pdf.__path__)]
 SUBSET_FONT = re.compile(r"^/[A-Z]{6}\+WenQuanYi")
 
 
@@ -125,7 +133,7 @@ def test_every_character_prints_as_typed(demo_file, tmp_path):
 
 
 def test_a_character_no_font_has_is_marked_not_dropped(demo_file, tmp_path):
-    _, fallbacks = pdf._load_fonts()
+    _, fallbacks = pdf_fonts._load_fonts()
     if any(0x20BB7 in chars for _, chars in fallbacks):
         pytest.skip("a fallback font on this machine has U+20BB7")
     form = copy.deepcopy(demo_file.forms[0])
@@ -138,8 +146,8 @@ def test_a_character_no_font_has_is_marked_not_dropped(demo_file, tmp_path):
 
 
 def test_markup_uses_a_fallback_font_for_what_the_bundled_one_lacks(monkeypatch):
-    main_chars, _ = pdf._load_fonts()
-    monkeypatch.setattr(pdf, "_fonts", (main_chars, (("Other", frozenset({0x20BB7})),)))
+    main_chars, _ = pdf_fonts._load_fonts()
+    monkeypatch.setattr(pdf_fonts, "_fonts", (main_chars, (("Other", frozenset({0x20BB7})),)))
     assert pdf.markup("王𠮷<b>") == '王<font name="Other">𠮷</font>&lt;b&gt;'
     assert pdf.missing_characters("王𠮷") == ""
 
@@ -153,9 +161,9 @@ def _problems_text(n: int) -> str:
 
 
 def test_long_text_wraps_into_a_taller_cell_and_nothing_is_lost(demo_file, tmp_path):
-    short = pdf._problems("五、存在问题", "一句话。")
+    short = pdf_form._problems("五、存在问题", "一句话。")
     long_text = _problems_text(600)
-    long = pdf._problems("五、存在问题", long_text)
+    long = pdf_form._problems("五、存在问题", long_text)
     h_short = short.wrap(pdf.FRAME_W, pdf.FRAME_H)[1]
     h_long = long.wrap(pdf.FRAME_W, pdf.FRAME_H)[1]
     assert h_long > h_short + 5 * 11  # at least five more lines
@@ -178,7 +186,7 @@ def test_no_line_runs_past_its_cell(style):
              "A" * 80, "≥100%、≤4%、＞＝80％" * 3]
     for text in texts:
         for width_mm in range(12, 60, 3):
-            p = pdf._para(text, style)
+            p = pdf_text._para(text, style)
             width = width_mm * 2.8346 - 5
             w, _ = p.wrap(width, 10_000)
             assert w <= width + 0.01
@@ -354,10 +362,14 @@ def _glyphs_placed(data: bytes) -> list:
 
 def _slow(monkeypatch):
     """Print every text through a parsed Paragraph drawn on its own, as before the fast paths."""
-    monkeypatch.setattr(pdf, "_plain_fits", lambda *a: False)
-    monkeypatch.setattr(pdf._Grid, "_queue_paragraph", lambda *a: False)
-    monkeypatch.setattr(pdf, "_paragraph", lambda text, style, cls=Paragraph: cls(pdf.markup(text), style))
-    monkeypatch.setattr(pdf._Para, "breakLinesCJK", Paragraph.breakLinesCJK)
+    for module in PDF_MODULES:  # each module that uses them, under the name it imported
+        if hasattr(module, "_plain_fits"):
+            monkeypatch.setattr(module, "_plain_fits", lambda *a: False)
+        if hasattr(module, "_paragraph"):
+            monkeypatch.setattr(module, "_paragraph",
+                                lambda text, style, cls=Paragraph: cls(pdf.markup(text), style))
+    monkeypatch.setattr(pdf_grid._Grid, "_queue_paragraph", lambda *a: False)
+    monkeypatch.setattr(pdf_text._Para, "breakLinesCJK", Paragraph.breakLinesCJK)
 
 
 def test_plain_strings_and_batched_lines_sit_where_their_paragraphs_would(demo_file, monkeypatch):
@@ -385,7 +397,7 @@ def test_plain_strings_and_batched_lines_sit_where_their_paragraphs_would(demo_f
 def test_a_paragraph_made_without_the_parser_is_the_parsed_one(text):
     for name in ("cell", "center", "note", "subtitle"):
         style = pdf.styles()[name]
-        made, parsed = pdf._paragraph(text, style, pdf._Para), pdf._Para(pdf.markup(text), style)
+        made, parsed = pdf_text._paragraph(text, style, pdf_text._Para), pdf_text._Para(pdf.markup(text), style)
         assert [f.__dict__ for f in made.frags] == [f.__dict__ for f in parsed.frags]
         assert made.style is parsed.style
         for width in (20, 45, 100, 300):
@@ -394,18 +406,18 @@ def test_a_paragraph_made_without_the_parser_is_the_parsed_one(text):
 
 
 def test_a_one_line_cell_is_a_plain_string_printed_as_typed(demo_file, tmp_path, monkeypatch):
-    block = pdf._Block([1])
+    block = pdf_block._Block([1])
     for typed in ("≥100%", "<b>粗体</b>", "A&B &amp;", "二、预算\n执行情况"):
         assert block._cell(typed, "center", 60) == typed  # drawn as typed, never parsed
     for typed in ("长" * 30, " 前后空格 ", "两个  空格", "软\u00ad连字符", "a\n", "王𠮷"):
         assert isinstance(block._cell(typed, "center", 60), Paragraph), typed
 
     # a character only a fallback font has: the cell stays a Paragraph with its <font> run
-    main_chars, _ = pdf._load_fonts()
+    main_chars, _ = pdf_fonts._load_fonts()
     fallback = pdf.FONT + "TestFallback"
     pdfmetrics.registerFont(TTFont(fallback, str(font_path())))
-    monkeypatch.setattr(pdf, "_fonts", (main_chars - {ord("王")}, ((fallback, frozenset({ord("王")})),)))
-    cell = pdf._Block([1])._cell("王五", "center", 60)
+    monkeypatch.setattr(pdf_fonts, "_fonts", (main_chars - {ord("王")}, ((fallback, frozenset({ord("王")})),)))
+    cell = pdf_block._Block([1])._cell("王五", "center", 60)
     assert isinstance(cell, Paragraph) and f'<font name="{fallback}">王</font>' in cell.text
     form = copy.deepcopy(demo_file.forms[0])
     form.indicators[0].target = "王五<b>"

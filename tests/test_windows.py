@@ -49,7 +49,7 @@ def windows_fonts(tmp_path, monkeypatch):
 def _forget_fonts():
     from reportlab.pdfbase import pdfmetrics
 
-    pdf._fonts = None
+    pdf.fonts._fonts = None
     for name in [n for n in pdfmetrics._fonts if n.startswith(pdf.FONT)]:
         del pdfmetrics._fonts[name]
     for face, font in list(pdfmetrics._dynFaceNames.items()):
@@ -61,7 +61,7 @@ def test_simsun_is_used_for_printing_when_present(windows_fonts):
     simsun = windows_fonts / "simsun.ttc"
     shutil.copy(resources.font_path(), simsun)
     assert resources.print_font_path() == simsun
-    pdf._load_fonts()
+    pdf.fonts._load_fonts()
     from reportlab.pdfbase import pdfmetrics
 
     assert pdfmetrics.getFont(pdf.FONT).face.filename == str(simsun)
