@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import layouts, report
+from . import layouts, logfile, report
 from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
 
@@ -22,6 +22,7 @@ INTERNAL_ERROR = 3  # 0: no 错误, 1: some form has 错误, 2: a file could not
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_unless_console()
+    logfile.install()
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
         return args.func(args)

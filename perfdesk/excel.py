@@ -48,6 +48,7 @@ from pathlib import Path
 
 from . import form_reader, layouts, safety
 from .errors import PerfdeskError
+from .file_errors import refusal
 from .model import DepartmentFile, Form, Indicator, Settings
 from .numbers import parse_weight
 
@@ -814,7 +815,7 @@ def read_workbook(path: str | Path) -> form_reader.Source:
     except PerfdeskError:
         raise
     except Exception as err:  # noqa: BLE001 - any parser failure is a damaged file
-        raise PerfdeskError(f"Excel 文件已损坏或格式不受支持，无法读取：{path.name}（{err}）") from err
+        raise refusal(f"Excel 文件已损坏或格式不受支持，无法读取：{path.name}", path, err) from err
     formulas = _formula_cells(path) if _has_formulas(path) else {}
     source = form_reader.Source(path.name)
     try:

@@ -66,3 +66,16 @@ def recover_hot_journal(path: Path) -> None:
         ) from err
     finally:
         conn.close()
+
+
+def refusal(message: str, path: Path, err: BaseException):
+    """A ``PerfdeskError`` saying ``message`` (Chinese only); the parser's English goes to the log."""
+    from .errors import PerfdeskError
+
+    log.warning("%s: %s: %r", message, path, err)
+    return PerfdeskError(message)
+
+
+def unreadable(path: Path, err: OSError):
+    """The file cannot be read at all: why, in Chinese (被占用、没有权限 …)."""
+    return refusal(f"无法读取文件：{reason(err) or '读取时出错'}：{Path(path).name}", path, err)

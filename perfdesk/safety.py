@@ -26,10 +26,13 @@ parsers that read the file after this check.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import PerfdeskError
+from .file_errors import refusal, unreadable
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # on disk
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # all members together, unpacked
@@ -98,7 +101,7 @@ def check_office_file(path: str | Path, kind: str) -> None:
     except FileNotFoundError as err:
         raise PerfdeskError(f"找不到文件：{path}") from err
     except OSError as err:
-        raise PerfdeskError(f"无法读取文件：{name}（{err.strerror}）") from err
+        raise unreadable(path, err) from err
     if path.is_dir():
         raise PerfdeskError(f"这是一个文件夹，不是{want}：{path}")
     if size == 0:
@@ -111,7 +114,7 @@ def check_office_file(path: str | Path, kind: str) -> None:
     try:
         found = sniff(path)
     except OSError as err:
-        raise PerfdeskError(f"无法读取文件：{name}（{err.strerror}）") from err
+        raise unreadable(path, err) from err
     if found == "ole":
         _refuse_ole(path, kind)
     if found != "zip":
@@ -121,10 +124,10 @@ def check_office_file(path: str | Path, kind: str) -> None:
         with zipfile.ZipFile(path) as zf:
             _check_members(zf, name, kind)
             _scan_parts(zf, name, kind)
-    except zipfile.BadZipFile as err:
-        raise PerfdeskError(f"文件已损坏（压缩包无法读取），无法导入：{name}（{err}）") from err
-    except (OSError, EOFError, RuntimeError, NotImplementedError) as err:
-        raise PerfdeskError(f"文件已损坏或使用了不支持的压缩方式，无法导入：{name}（{err}）") from err
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, struct.error) as err:
+        raise refusal(f"文件已损坏（压缩包无法读取），无法导入：{name}", path, err) from err
+    except (OSError, RuntimeError, NotImplementedError) as err:
+        raise refusal(f"文件已损坏或使用了不支持的压缩方式，无法导入：{name}", path, err) from err
 
 
 def _refuse_ole(path: Path, kind: str) -> None:

@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import PerfdeskError
-from .file_errors import describe_failure, recover_hot_journal
+from .file_errors import describe_failure, recover_hot_journal, unreadable
 from .model import DepartmentFile, Form
 from .schema import BodyError
 
@@ -120,7 +120,7 @@ def _open_readonly(path: Path) -> sqlite3.Connection:
         if not _is_perfdesk(path):
             raise PerfdeskError(f"不是 perfdesk 文件（文件内容不是本软件的格式）：{path.name}")
     except OSError as err:
-        raise PerfdeskError(f"无法读取文件：{path.name}（{err.strerror}）") from err
+        raise unreadable(path, err) from err
     recover_hot_journal(path)
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     return sqlite3.connect(uri, uri=True)

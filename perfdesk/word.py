@@ -20,6 +20,7 @@ from pathlib import Path
 
 from . import form_reader, safety
 from .errors import PerfdeskError
+from .file_errors import refusal
 from .model import DepartmentFile
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -154,7 +155,7 @@ def read_document(path: str | Path) -> form_reader.Source:
     except PerfdeskError:
         raise
     except Exception as err:  # noqa: BLE001 - any parser failure is a damaged file
-        raise PerfdeskError(f"Word 文件已损坏或格式不受支持，无法读取：{path.name}（{err}）") from err
+        raise refusal(f"Word 文件已损坏或格式不受支持，无法读取：{path.name}", path, err) from err
     source = form_reader.Source(path.name)
     reads = form_reader.read_grid(grid(document))
     for n, read in enumerate(reads, 1):

@@ -1,10 +1,13 @@
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The commands log to the user's folder: the tests' logs go to a folder of their own.
+os.environ.setdefault("PERFDESK_LOG_DIR", tempfile.mkdtemp(prefix="perfdesk-test-log-"))
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO_JSON = ROOT / "resources/demo/demo-2020.json"

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import logfile
 from ..document import Document
 from ..errors import PerfdeskError
 from . import theme
@@ -90,6 +91,7 @@ def offer_recovery(window: MainWindow) -> bool:
 def run(argv: list[str]) -> int:
     """Open the window.  ``--quit-after MS`` closes it MS ms after it is usable (smoke tests)."""
     quit_after = _option(argv, "--quit-after")
+    logfile.install()
     app = application()
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, False)
     window = MainWindow()
