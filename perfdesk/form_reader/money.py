@@ -1,0 +1,111 @@
+"""The money block: layout A's column groups or layout B's table."""
+
+from __future__ import annotations
+
+import re
+
+from ..labels import key
+from ..model import Form
+from .base import ReaderBase
+from .grid import FormRead, Region
+from .vocabulary import B_COLUMN_OF, a_group, join, money_row
+
+
+class MoneyReader(ReaderBase):
+    def _b_header(self, cells: list[Region]) -> list[tuple[str, Region]]:
+        cols = self.columns(cells, lambda t: B_COLUMN_OF.get(key(t)))
+        names = {n for n, _ in cols}
+        if len(cols) >= 3 and "budget" in names and "executed" in names:
+            return cols
+        if len(cols) >= 2 and names & {"budget_initial"} and names & {"budget", "executed"}:
+            return cols
+        return []
+
+    def read_money(self, form: Form, out: FormRead, start: int) -> int:
+        if start >= len(self.rows):
+            self.problems.append("找不到「预算执行情况」（预算数、执行数）")
+            return start
+        cells = self.cells(self.rows[start])
+        groups = self.columns(cells, a_group)
+        if len(groups) >= 2:
+            form.layout = "A"
+            return self._money_a(form, start, groups)
+        b_cols = self._b_header(cells)
+        if b_cols:
+            form.layout = "B"
+            return self._money_b(form, out, start, b_cols)
+        self.problems.append("找不到「预算执行情况」（预算数、执行数）")
+        return start
+
+    def _money_a(self, form: Form, start: int, groups) -> int:
+        self.use(*(reg for _, reg in groups))
+        spans = self.spans(groups, open_end=True)
+        i = start + 1
+        first = True
+        while i < len(self.rows):
+            cells = self.cells(self.rows[i])
+            labelled = []
+            for name, lo, hi in spans:
+                if name == "progress":
+                    continue
+                span_cells = self.in_span(cells, lo, hi)
+                label = next((c for c in span_cells if money_row(c.text)), None)
+                labelled.append((name, span_cells, label))
+            row_part = next((money_row(lab.text) for _, _, lab in labelled if lab), None)
+            if row_part is None:
+                break
+            for name, span_cells, label in labelled:
+                part = money_row(label.text) if label is not None else row_part
+                if label is not None:
+                    self.use(label)
+                values = [c for c in span_cells if c is not label and c.col >= (label.col if label else 0)]
+                self.use(*values)
+                setattr(getattr(form.money, name), part, join([(c.text, True) for c in values]))
+            for name, lo, hi in spans:
+                if name == "progress":
+                    values = self.in_span(cells, lo, hi)
+                    if first:
+                        self.use(*values)
+                        form.money.progress = join([(c.text, True) for c in values])
+            first = False
+            i += 1
+        if first:
+            self.problems.append("找不到「预算数」所在的行")
+        return i
+
+    def _money_b(self, form: Form, out: FormRead, start: int, cols) -> int:
+        self.use(*(reg for _, reg in cols))
+        header_cells = self.cells(self.rows[start])
+        spans = self.spans(cols, open_end=False)
+        first_col = spans[0][1]
+        for reg in header_cells:
+            if reg.col < first_col:
+                m = re.search(r"[(（]\s*([万千]?元)\s*[)）]", reg.text)
+                if m and not out.money_unit:
+                    out.money_unit = m.group(1)
+        i = start + 1
+        found_total = False
+        while i < len(self.rows):
+            cells = self.cells(self.rows[i])
+            zone = [c for c in cells if c.col < first_col]
+            label = next((c for c in zone if money_row(c.text)), None)
+            if label is None:
+                break
+            self.use(label)
+            part = money_row(label.text)
+            for name, lo, hi in spans:
+                values = self.in_span(cells, lo, hi)
+                self.use(*values)
+                text = join([(c.text, True) for c in values])
+                if name in ("budget_initial", "budget", "arrived", "executed"):
+                    setattr(getattr(form.money, name), part, text)
+                elif part == "total" and not found_total:
+                    if name == "progress":
+                        form.money.progress = text
+                    else:
+                        self.b_exec[name] = text
+            found_total = found_total or part == "total"
+            i += 1
+        if i == start + 1:
+            self.problems.append("找不到「年度资金总额」所在的行")
+        return i
