@@ -2,8 +2,9 @@
 
 ``write_pdf(dfile, out_path, projects=None)`` writes one PDF with every form
 (or the named projects) each starting on a new page; ``render_pdf`` returns
-the bytes.  Layout A is the seed's 部门预算项目绩效自评表, layout B the
-national 项目支出绩效自评表 (form.md).
+the bytes.  Each form is laid out from its layout's description
+(``perfdesk.layouts``): A, the seed's 部门预算项目绩效自评表, B, the national
+项目支出绩效自评表 (form.md), or any layout registered.
 
 - Tables are reportlab platypus Tables with a grid, one per section, stacked
   with the same outer width so they read as one ruled form.  Text goes into
@@ -33,8 +34,8 @@ national 项目支出绩效自评表 (form.md).
   every finding; a form without 错误 but with explained 警告/提示 ends with a
   page 已说明的问题 listing them with their notes; otherwise nothing is added
   (unexplained 警告/提示 are for the clerk's screen, not for the paper).
-- Layout B shows the 预算执行率 indicator row in the 项目资金 block (分值,
-  执行率, 得分), not in the 绩效指标 table.
+- A layout whose money block is ``scored`` (B) shows the 预算执行率 indicator
+  row there (分值, 执行率, 得分), not in the indicator table.
 - All text is escaped before it reaches a Paragraph: what was typed prints
   as typed.  The bundled WenQuanYi Micro Hei is embedded as a subset (it has
   every character of the basic CJK block); the rare characters it lacks (CJK
@@ -45,8 +46,9 @@ national 项目支出绩效自评表 (form.md).
 
 The package: ``fonts`` (faces, fallbacks, markup, styles) and ``text`` (the
 CJK Paragraph, plain strings) set text; ``grid`` and ``block`` are the ruled
-table engine; ``page`` the page and its canvas; ``form`` and ``findings`` lay
-out a form; ``document`` is the public API re-exported here.
+table engine; ``page`` the page and its canvas; ``form`` (with ``sections``,
+``money`` and ``indicators``) and ``findings`` lay out a form from its layout;
+``document`` is the public API re-exported here.
 """
 
 from .document import PdfResult, render_pdf, select_forms, write_pdf

@@ -10,13 +10,14 @@ from pathlib import Path
 
 from reportlab.platypus import Flowable, PageBreak
 
+from .. import layouts
 from ..checks import ERROR, evaluate
 from ..errors import PerfdeskError
 from ..model import DepartmentFile, Form
 from ..verification import form_code
 from .findings import _findings_page
 from .fonts import missing_characters
-from .form import _form_a, _form_b
+from .form import form_story
 from .page import PrintedForm, _Canvas, _Doc, _FormStart
 from .text import _rendering
 
@@ -77,7 +78,7 @@ def _story(dfile: DepartmentFile, indices: list[int]) -> tuple[list[Flowable], l
         if n:
             story.append(PageBreak())
         story.append(_FormStart(info))
-        story += _form_b(form, dfile, ev) if form.layout == "B" else _form_a(form, dfile, ev)
+        story += form_story(form, dfile, ev)
         if listed:
             story.append(PageBreak())
             story += _findings_page(form, ev, draft)
@@ -91,7 +92,8 @@ def _render(dfile: DepartmentFile, projects=None) -> tuple[bytes, list[PrintedFo
     try:
         story, printed = _story(dfile, indices)
         buf = io.BytesIO()
-        title = "部门预算项目绩效自评表"
+        titles = {layouts.get(dfile.forms[i].layout).title for i in indices}
+        title = titles.pop() if len(titles) == 1 else "部门预算项目绩效自评表"  # forms of several layouts
         if len(printed) == 1:
             title += "：" + printed[0].project
         doc = _Doc(buf, title=title, author=dfile.department, subject=f"{dfile.year}年度")

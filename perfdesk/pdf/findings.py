@@ -6,7 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from ..checks import ERROR, Evaluation
-from ..messages import render
+from ..messages import cell_label, render
 from ..model import Form
 from .block import _C, _Block, _heads, _row
 from .fonts import styles
@@ -33,7 +33,7 @@ def _findings_page(form: Form, ev: Evaluation, draft: bool) -> list[Flowable]:
     ]
     return [
         _Title(title, 16),
-        _paragraph("项目名称：" + form.project, st["note"]),
+        _paragraph(cell_label("project", form) + "：" + form.project, st["note"]),
         Spacer(1, 1.5 * mm),
         _paragraph(intro, st["note"]),
         Spacer(1, 3 * mm),
