@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--json", action="store_true", help="输出一个 JSON 文档")
     check.add_argument("--last-year", metavar="LAST",
                        help="上年的文件（.perfdesk/.xlsx/.docx），与之对比指标和目标（Y01、Y02）")
+    check.add_argument("--forms", nargs="+", metavar="FORMS", default=[],
+                       help="与自评报告（.txt/.pdf/.docx）对照的自评表文件（.perfdesk/.xlsx/.docx），检查 T02")
     check.set_defaults(func=_check)
     _office_parsers(sub)
     pdf = sub.add_parser("pdf", help="把文件中的表打印成 PDF（A4，每张表另起一页）")
@@ -64,7 +66,11 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
-    paths = expand(args.files)
+    from .reports import output
+
+    paths = expand(args.files, extra=(".txt", ".pdf"))
+    report_paths = [p for p in paths if output.is_report(p, bool(args.forms))]
+    paths = [p for p in paths if p not in report_paths]
     last = None
     if args.last_year:
         try:
@@ -74,13 +80,14 @@ def _check(args) -> int:
             return 2
     reports = report.check_files(paths, last)
     for folder in map(Path, args.files):
-        if folder.is_dir() and not expand([folder]):
+        if folder.is_dir() and not expand([folder], extra=(".txt", ".pdf")):
             reports.append(report.FileReport(
-                str(folder), error=f"文件夹中没有可审核的文件（{'、'.join(READABLE)}）：{folder}"
+                str(folder), error=f"文件夹中没有可审核的文件（{'、'.join(READABLE + ('.txt', '.pdf'))}）：{folder}"
             ))
-    out = report.to_json(reports) if args.json else report.to_text(reports)
+    texts = output.check_reports(report_paths, report.form_refs_of(reports, args.forms)) if report_paths else []
+    out = report.to_json(reports, texts) if args.json else report.to_text(reports, texts)
     sys.stdout.write(out + "\n")
-    return report.exit_status(reports)
+    return report.exit_status(reports, texts)
 
 
 def _pdf(args) -> int:

@@ -49,10 +49,28 @@ def _own_last_year(dfile: DepartmentFile) -> DepartmentFile | None:
         return None  # the Y checks are hints: an unreadable last-year file only drops them
 
 
-def exit_status(reports: list[FileReport]) -> int:
-    if any(r.error for r in reports):
+def form_refs_of(reports: list[FileReport], extra_paths) -> list:
+    """The forms a narrative report is checked against (T02): those of the form files
+    checked with it and of ``--forms``; an unreadable ``--forms`` file is listed as one."""
+    from .reports import form_refs
+
+    refs = [ref for r in reports if r.dfile for ref in form_refs(r.dfile, r.path)]
+    for path in extra_paths:
+        if any(Path(r.path) == Path(path) for r in reports):
+            continue
+        try:
+            refs += form_refs(load_any(path), str(path))
+        except PerfdeskError as err:
+            reports.append(FileReport(str(path), error=f"无法读取 --forms 文件：{err}"))
+    return refs
+
+
+def exit_status(reports: list[FileReport], texts=()) -> int:
+    if any(r.error for r in reports) or any(t.error for t in texts):
         return 2
     if any(ev.count(ERROR, include_explained=True) for r in reports for _, ev in r.results):
+        return 1
+    if any(t.has_errors() for t in texts):
         return 1
     return 0
 
@@ -62,7 +80,9 @@ def _rate(ev: Evaluation) -> float | None:
     return None if rate is None else round(rate, 4)
 
 
-def to_json(reports: list[FileReport]) -> str:
+def to_json(reports: list[FileReport], texts=()) -> str:
+    from .reports.output import json_entry
+
     files = []
     for r in reports:
         forms = []
@@ -85,10 +105,13 @@ def to_json(reports: list[FileReport]) -> str:
                 ],
             })
         files.append({"path": r.path, "error": r.error, "forms": forms})
+    files += [json_entry(t) for t in texts]
     return json.dumps({"files": files}, ensure_ascii=False, indent=1)
 
 
-def to_text(reports: list[FileReport]) -> str:
+def to_text(reports: list[FileReport], texts=()) -> str:
+    from .reports.output import text_lines
+
     lines = []
     for r in reports:
         name = Path(r.path).name
@@ -100,7 +123,9 @@ def to_text(reports: list[FileReport]) -> str:
         for n, (form, ev) in enumerate(r.results, 1):
             lines += _form_lines(n, form, ev, form_code(form, d))
         lines.append("")
-    lines.append(_summary(reports))
+    for t in texts:
+        lines += text_lines(t)
+    lines.append(_summary(reports, texts))
     return "\n".join(lines)
 
 
@@ -121,11 +146,13 @@ def _form_lines(n: int, form: Form, ev: Evaluation, code: str) -> list[str]:
     return lines
 
 
-def _summary(reports: list[FileReport]) -> str:
+def _summary(reports: list[FileReport], texts=()) -> str:
     forms = [ev for r in reports for _, ev in r.results]
     with_errors = sum(1 for ev in forms if ev.count(ERROR, include_explained=True))
-    unreadable = sum(1 for r in reports if r.error)
-    text = f"共 {len(reports)} 个文件、{len(forms)} 张表；{with_errors} 张表有错误"
+    unreadable = sum(1 for r in reports if r.error) + sum(1 for t in texts if t.error)
+    text = f"共 {len(reports) + len(texts)} 个文件、{len(forms)} 张表；{with_errors} 张表有错误"
+    if texts:
+        text += f"；{len(texts)} 份自评报告，{sum(1 for t in texts if t.has_errors())} 份有错误"
     if unreadable:
         text += f"；{unreadable} 个文件无法读取"
     return text + "。"

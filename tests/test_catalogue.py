@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from perfdesk import reports
 from perfdesk.checks import BY_CODE, CHECKS
-from perfdesk.checks.base import ERROR, HINT, WARNING
+from perfdesk.checks.base import ERROR, HINT, WARNING, Check
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "checks.md"
 TESTS = Path(__file__).resolve().parent
 SEVERITY = {"错误": ERROR, "警告": WARNING, "提示": HINT}
-# Sections of checks.md whose checks run on forms; T (narrative reports) is checked elsewhere.
+# Sections of checks.md whose checks run on forms; T (narrative reports) has a registry of its own.
 FORM_AREAS = "BSIGCY"
+REPORT_AREAS = "T"
 
 
 def _catalogue() -> dict[str, str]:
@@ -45,5 +47,21 @@ def test_the_registry_holds_each_code_once():
 def test_every_check_has_a_title_a_template_and_a_table_test():
     tested = _table_tested()
     for check in CHECKS:
+        assert check.title and check.template, check.code
+        assert check.code in tested, f"{check.code} has no table-test case"
+
+
+def test_every_catalogued_report_code_has_one_check_with_its_severity():
+    spec = {c: s for c, s in _catalogue().items() if c[0] in REPORT_AREAS}
+    assert set(spec) == set(reports.BY_CODE)
+    assert {c: reports.BY_CODE[c].severity for c in spec} == spec
+    codes = [c.code for c in reports.CHECKS]
+    assert len(codes) == len(set(codes))
+
+
+def test_every_report_check_is_a_check_with_a_title_a_template_and_a_table_test():
+    tested = _table_tested()
+    for check in reports.CHECKS:
+        assert isinstance(check, Check)
         assert check.title and check.template, check.code
         assert check.code in tested, f"{check.code} has no table-test case"
