@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args) -> int:
     from .reports import output
 
-    paths = expand(args.files, extra=(".txt", ".pdf"))
+    paths = expand(args.files)  # a folder gives its forms; reports are named one by one
     report_paths = [p for p in paths if output.is_report(p, bool(args.forms))]
     paths = [p for p in paths if p not in report_paths]
     last = None
@@ -80,9 +80,9 @@ def _check(args) -> int:
             return 2
     reports = report.check_files(paths, last)
     for folder in map(Path, args.files):
-        if folder.is_dir() and not expand([folder], extra=(".txt", ".pdf")):
+        if folder.is_dir() and not expand([folder]):
             reports.append(report.FileReport(
-                str(folder), error=f"文件夹中没有可审核的文件（{'、'.join(READABLE + ('.txt', '.pdf'))}）：{folder}"
+                str(folder), error=f"文件夹中没有可审核的文件（{'、'.join(READABLE)}）：{folder}"
             ))
     texts = output.check_reports(report_paths, report.form_refs_of(reports, args.forms)) if report_paths else []
     out = report.to_json(reports, texts) if args.json else report.to_text(reports, texts)

@@ -84,19 +84,17 @@ def import_files(paths, skipped: list[str] | None = None) -> DepartmentFile:
     return dfile
 
 
-def expand(paths, extra: tuple[str, ...] = ()) -> list[Path]:
-    """Files named, with each folder replaced by the readable files in it (sorted);
-    ``extra``: more extensions to take from folders (the reports' .txt/.pdf).
+def expand(paths) -> list[Path]:
+    """Files named, with each folder replaced by the readable files in it (sorted).
 
     Office's lock files (``~$name.xlsx``) and hidden files are left out.
     """
     out: list[Path] = []
-    wanted = READABLE + tuple(extra)
     for p in map(Path, paths):
         if p.is_dir():
             out.extend(sorted(
                 f for f in p.iterdir()
-                if f.is_file() and f.suffix.lower() in wanted and not f.name.startswith(("~$", "."))
+                if f.is_file() and f.suffix.lower() in READABLE and not f.name.startswith(("~$", "."))
             ))
         else:
             out.append(p)
