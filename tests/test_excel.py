@@ -145,7 +145,7 @@ def test_export_numbers_are_numbers_that_show_the_typed_text(exported):
     ws = wb["就业专项资金"]
     budget = _cell_with(ws, 1039)
     assert budget.data_type == "n"
-    progress = ws.cell(budget.row, 8)  # 预算执行进度, typed 100%
+    progress = ws.cell(budget.row, 6)  # 预算执行进度 after the three amounts, typed 100%
     assert progress.value == 1 and progress.number_format == "0%"
     ws = wb["劳动监察专项资金"]
     actual = _cell_with(ws, 100)  # typed 100.00
@@ -211,7 +211,7 @@ def test_export_layout_b_prints_the_national_labels(tmp_path, demo):
     excel.export_file(DepartmentFile(year="2020", forms=[form]), path)
     ws = openpyxl.load_workbook(path).worksheets[0]
     texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
-    assert {"项目支出绩效自评表", "主管部门", "实施单位", "项目资金（万元）", "年初预算数", "全年预算数",
+    assert {"项目支出绩效自评表", "主管部门", "实施单位", "二、项目资金（万元）", "年初预算数", "全年预算数",
             "全年执行数", "分值", "执行率", "得分", "年度资金总额", "其中：当年财政拨款", "上年结转资金",
             "其他资金", "年度总体目标", "预期目标", "实际完成情况", "年度指标值",
             "偏差原因分析及改进措施", "总分"} <= texts

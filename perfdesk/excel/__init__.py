@@ -37,8 +37,9 @@ A sheet without a form (an instructions sheet, a lookup list) is skipped.
 """
 
 from .formats import as_number, render
+from .grid import merge_runs
 from .meta import META_MARK, META_SHEET
-from .plan import merge_runs, plan
+from .plan import plan
 from .reader import read_file, read_workbook
 from .template import template_form, write_template
 from .writer import export_file, sheet_name, write_plan

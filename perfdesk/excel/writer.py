@@ -9,8 +9,9 @@ from pathlib import Path
 from ..errors import PerfdeskError
 from ..model import DepartmentFile, Form
 from .formats import ILLEGAL, set_value
+from .grid import Plan
 from .meta import META_SHEET, write_meta
-from .plan import Plan, plan
+from .plan import plan
 
 FONT = "宋体"
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")

@@ -8,7 +8,7 @@ from ..labels import BLANKS, key
 from ..model import Form
 from .grid import FormRead, Grid, Region
 from .reader import FormReader
-from .vocabulary import LABEL_OF, a_group
+from .vocabulary import LABEL_OF, a_group, learn_layouts
 
 # ---- finding forms in a grid ------------------------------------------------------
 
@@ -37,6 +37,7 @@ def _looks_like_form(grid: Grid, rows: list[int]) -> bool:
 
 def read_grid(grid: Grid) -> list[FormRead]:
     """Every form in the grid, top to bottom.  A grid with no form gives []."""
+    learn_layouts()
     rows = grid.rows
     anchors = [i for i, r in enumerate(rows) if _is_project_row(grid.cells(r))]
     if not anchors:

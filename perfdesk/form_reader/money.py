@@ -27,15 +27,25 @@ class MoneyReader(ReaderBase):
             return start
         cells = self.cells(self.rows[start])
         groups = self.columns(cells, a_group)
+        b_cols = self._b_header(cells)
+        if b_cols and self._row_labels_left(start, b_cols):  # a table: row labels down the left
+            form.layout = "B"
+            return self._money_b(form, out, start, b_cols)
         if len(groups) >= 2:
             form.layout = "A"
             return self._money_a(form, start, groups)
-        b_cols = self._b_header(cells)
         if b_cols:
             form.layout = "B"
             return self._money_b(form, out, start, b_cols)
         self.problems.append("找不到「预算执行情况」（预算数、执行数）")
         return start
+
+    def _row_labels_left(self, start: int, cols) -> bool:
+        """Does the row under the money header have a row label left of its first column?"""
+        if start + 1 >= len(self.rows):
+            return False
+        first = min(reg.col for _, reg in cols)
+        return any(c.col < first and money_row(c.text) for c in self.cells(self.rows[start + 1]))
 
     def _money_a(self, form: Form, start: int, groups) -> int:
         self.use(*(reg for _, reg in groups))

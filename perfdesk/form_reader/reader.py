@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from ..labels import BLANKS, FULL_WIDTH
+from ..labels import BLANKS, FULL_WIDTH, key
 from ..model import Form
 from .grid import FormRead
 from .money import MoneyReader
 from .tables import TableReader
-from .vocabulary import a_group, is_label, money_row
+from .vocabulary import TITLE_OF, a_group, is_label, money_row
 
 
 class FormReader(MoneyReader, TableReader):
@@ -26,6 +26,7 @@ class FormReader(MoneyReader, TableReader):
         i_after = self.read_indicators(form, out, i_table)
         self.read_tail(form, i_after)
         self.report_leftovers()
+        form.layout = TITLE_OF.get(key(out.title), form.layout)  # the title names the layout
         out.problems = self.problems
         return out
 
@@ -33,7 +34,7 @@ class FormReader(MoneyReader, TableReader):
         for row in self.header_rows:
             for reg in self.cells(row):
                 text = reg.text
-                if not out.title and "自评表" in text:
+                if not out.title and ("自评表" in text or key(text) in TITLE_OF):
                     out.title = BLANKS.sub("", text)
                 if not out.year:
                     m = re.search(r"((?:19|20)[0-9]{2})\s*年", text.translate(FULL_WIDTH))

@@ -72,7 +72,8 @@ SECTIONS = (
     "项目绩效自评表",
 )
 _PROBLEMS = "存在问题"
-SECTION_KEYS = frozenset(SECTIONS)
+SECTION_KEYS = set(SECTIONS)  # and every registered layout's section titles
+_PROBLEM_KEYS: set[str] = set()  # the layouts' 存在问题 labels
 
 # Every label key, to tell a label cell from a value cell.
 _ALL_KEYS: dict[str, str] = {}
@@ -94,11 +95,57 @@ GOAL_OF = _lookup(GOAL_COLUMNS)
 INDICATOR_OF = _lookup(INDICATOR_COLUMNS)
 
 
-def money_row(text: str) -> str | None:
+def _row_key(text: str) -> str:
     k = key(text)
-    if k.startswith("其中"):
-        k = k[2:].lstrip(":")
-    return MONEY_ROW_OF.get(k)
+    return k[2:].lstrip(":") if k.startswith("其中") else k
+
+
+_FIELD_NAMES = {"total_score": "total"}  # a layout field's address -> the reader's name for it
+_LEARNT: list = []  # the layouts the tables below were last filled from
+
+
+def learn_layouts() -> None:
+    """Add every registered layout's printed labels and spellings to the tables above."""
+    from .. import layouts
+
+    found = list(layouts.LAYOUTS.values())
+    if found == _LEARNT:
+        return
+    _LEARNT[:] = found
+    for lay in found:
+        for f in (*lay.basic, *lay.totals, *lay.footer):
+            name = _FIELD_NAMES.get(f.address, f.address)
+            LABEL_OF.update({key(s): name for s in f.label.keys})
+        money = lay.money
+        tails = [("progress", money.progress)]
+        if money.scored:
+            tails += [(c.key, c.label) for c in lay.indicator_columns if c.key in ("points", "score")]
+        for name, label in [*((c.key, c.label) for c in money.columns), *tails]:
+            B_COLUMN_OF.update({key(s): name for s in label.keys})
+        for c in money.columns:
+            MONEY_ROW_OF.setdefault(_row_key(c.short), "total")
+        for r in money.rows:
+            MONEY_ROW_OF.update({_row_key(s): r.key for s in r.label.keys})
+        for name, label in (("target", lay.goals.target), ("result", lay.goals.result)):
+            GOAL_OF.update({key(s): name for s in label.keys})
+        for c in lay.indicator_columns:
+            INDICATOR_OF.update({key(s): c.key for s in c.label.keys})
+        TITLE_OF[key(lay.title)] = lay.code
+        SECTION_KEYS.update(key(t) for t in (lay.title, lay.basic_title, money.title, lay.goals.title,
+                                             lay.indicators_title))
+        if lay.problems is not None:
+            _PROBLEM_KEYS.update(key(s) for s in lay.problems.label.keys)
+    for table in (LABEL_OF, B_COLUMN_OF, GOAL_OF, INDICATOR_OF):
+        for k, name in table.items():
+            _ALL_KEYS.setdefault(k, name)
+    _INLINE.clear()
+
+
+TITLE_OF: dict[str, str] = {}  # a layout's printed title (as a key) -> its code
+
+
+def money_row(text: str) -> str | None:
+    return MONEY_ROW_OF.get(_row_key(text))
 
 
 def a_group(text: str) -> str | None:
@@ -125,7 +172,7 @@ def indicator_column(text: str) -> str | None:
 
 def is_problems_label(text: str) -> bool:
     k = key(text)
-    return k.startswith(_PROBLEMS) and len(k) <= 40
+    return (k.startswith(_PROBLEMS) and len(k) <= 40) or k in _PROBLEM_KEYS
 
 
 def is_label(text: str) -> bool:
@@ -142,7 +189,7 @@ def is_label(text: str) -> bool:
 
 
 def _inline_pattern(names: Iterable[str]) -> re.Pattern:
-    spellings = sorted({s for n in names for s in LABELS[n]}, key=len, reverse=True)
+    spellings = sorted({s for s, n in LABEL_OF.items() if n in names}, key=len, reverse=True)
     alts = "|".join(r"\s*".join(map(re.escape, s)) for s in spellings)
     return re.compile(rf"(?P<label>{alts})\s*(?P<colon>[:：]\s*)?")
 
