@@ -16,7 +16,7 @@ from . import layouts, logfile, report
 from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
 
-COMMANDS = ("check", "pdf", "export", "import", "new-year")
+COMMANDS = ("check", "pdf", "export", "import", "new-year", "draft", "summary")
 INTERNAL_ERROR = 3  # 0: no 错误, 1: some form has 错误, 2: a file could not be read
 
 
@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="与自评报告（.txt/.pdf/.docx）对照的自评表文件（.perfdesk/.xlsx/.docx），检查 T02")
     check.set_defaults(func=_check)
     _office_parsers(sub)
+    _report_parsers(sub)
     pdf = sub.add_parser("pdf", help="把文件中的表打印成 PDF（A4，每张表另起一页）")
     pdf.add_argument("file", metavar="FILE")
     pdf.add_argument("-o", "--output", metavar="OUT.pdf", help="输出文件（默认：FILE 改扩展名为 .pdf）")
@@ -111,6 +112,51 @@ def _pdf(args) -> int:
     lines.append(summary + (f"；{drafts} 张表有错误，印有“草稿”水印。" if drafts else "。"))
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
+
+
+# ---- draft / summary ----------------------------------------------------------------------
+
+
+def _report_parsers(sub) -> None:
+    draft = sub.add_parser("draft", help="由自评表生成自评报告初稿（.docx），需人工填写的部分已标出")
+    draft.add_argument("file", metavar="FILE")
+    draft.add_argument("-o", "--output", required=True, metavar="自评报告.docx")
+    draft.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    draft.set_defaults(func=_draft)
+    summary = sub.add_parser("summary", help="生成部门汇总表（.xlsx）：每个项目一行")
+    summary.add_argument("file", metavar="FILE")
+    summary.add_argument("-o", "--output", required=True, metavar="汇总表.xlsx")
+    summary.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
+    summary.set_defaults(func=_summary)
+
+
+def _written(args, write, what: str) -> int:
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        sys.stderr.write(f"无法生成{what}：输出文件已存在：{out}（换一个文件名，或加 --force 覆盖）\n")
+        return 2
+    if out.resolve() == Path(args.file).resolve():
+        sys.stderr.write(f"无法生成{what}：输出文件不能与输入文件相同：{out.name}\n")
+        return 2
+    try:
+        count = write(load_any(args.file), out)
+    except PerfdeskError as err:
+        sys.stderr.write(f"无法生成{what}：{err}\n")
+        return 2
+    sys.stdout.write(f"已写入{what} {out}：{count} 个项目。\n")
+    return 0
+
+
+def _draft(args) -> int:
+    from .reports.draft import write_docx
+
+    return _written(args, write_docx, "自评报告初稿")
+
+
+def _summary(args) -> int:
+    from .reports.summary import write_xlsx
+
+    return _written(args, write_xlsx, "汇总表")
 
 
 # ---- export / import / new-year ------------------------------------------------------

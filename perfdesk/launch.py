@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = ("check", "pdf", "export", "import", "new-year")
+COMMANDS = ("check", "pdf", "export", "import", "new-year", "draft", "summary")
 
 
 def main(argv: list[str] | None = None) -> int:
