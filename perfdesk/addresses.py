@@ -1,4 +1,5 @@
-"""Cell addresses: ``money.executed.total``, ``indicators[3].score``, ``goals[0].target``.
+"""Cell addresses: ``money.executed.total``, ``indicators[3].score``, ``goals[0].target``,
+``projects[2].budget``.
 
 The one place that builds and takes apart the address of a table row's cell.
 """
@@ -7,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_ROW = re.compile(r"(indicators|goals)\[(\d+)\]\.(\w+)")
+_ROW = re.compile(r"(indicators|goals|projects)\[(\d+)\]\.(\w+)")
 
 
 def row_cell(table: str, index: int, field: str) -> str:

@@ -80,6 +80,7 @@ class Row:
     actual: Value
     points: Number  # 分值
     score: Number  # 自评得分
+    rate: Number  # 完成率 as typed (layout C)
     not_applicable: bool
     empty: bool  # nothing typed in 三级指标, target, actual or score
     met: bool | None = None  # was the target met? None when it cannot be told
@@ -95,6 +96,7 @@ class Calculation:
     money_unit: str
     amounts: dict[str, Number]  # money cell address -> reading, for the layout's cells only
     progress: Number  # 预算执行进度 as typed
+    adjustment: Number  # 调整率 as typed (layout C)
     execution_rate: float | None  # percent; None when 预算数 is 0 or blank
     rows: list[Row]
     groups: dict[str, Group]
@@ -113,7 +115,8 @@ class Calculation:
 
 
 def calculate(form: Form, money_unit: str = "万元") -> Calculation:
-    amounts = _read_money(form, layouts.get(form.layout), money_unit)
+    layout = layouts.get(form.layout)
+    amounts = _read_money(form, layout, money_unit)
     budget = amounts.get("money.budget.total")
     executed = amounts.get("money.executed.total")
     rate = None
@@ -121,9 +124,8 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
         rate = executed.value / budget.value * 100
 
     rows, groups = _read_indicators(form)
-    exec_row = next((r.index for r in rows if r.level1 == EXEC_RATE), None)
-    exec_group = groups.get(EXEC_RATE)
-    exec_weight = exec_group.weight_value if exec_group else DEFAULT_WEIGHTS[EXEC_RATE]
+    exec_row = _exec_row(rows, form, bool(layout.tree))
+    exec_weight = _exec_weight(groups.get(EXEC_RATE), rows[exec_row] if exec_row is not None else None)
     exec_score = exec_weight * min(rate / 100, 1.0) if rate is not None else None
     for row in rows:
         if row.index == exec_row:
@@ -149,6 +151,7 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
         money_unit=money_unit,
         amounts=amounts,
         progress=read_percent(form.money.progress),
+        adjustment=read_percent(form.money.adjustment),
         execution_rate=rate,
         rows=rows,
         groups=groups,
@@ -160,6 +163,23 @@ def calculate(form: Form, money_unit: str = "万元") -> Calculation:
         typed_total=typed_total,
         grade=grade_of(total),
     )
+
+
+def _exec_row(rows: list[Row], form: Form, has_tree: bool) -> int | None:
+    """The 预算执行率 row: its 一级, or (on a form without 一级) its name."""
+    for r in rows:
+        if r.level1 == EXEC_RATE or (not has_tree and form.indicators[r.index].level3.strip() == EXEC_RATE):
+            return r.index
+    return None
+
+
+def _exec_weight(group: Group | None, row: Row | None) -> float:
+    """The 预算执行率 weight: as its 一级 prints it, else its row's 分值, else the default."""
+    if group is not None and group.weight is not None and group.weight.status == "ok":
+        return group.weight.value
+    if row is not None and row.points.status == "ok":
+        return row.points.value
+    return DEFAULT_WEIGHTS[EXEC_RATE]
 
 
 def _share(row: Row, group: Group) -> float:
@@ -207,6 +227,7 @@ def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
                 actual=read_value(ind.actual),
                 points=read_score(ind.points),
                 score=read_score(ind.score),
+                rate=read_percent(ind.rate),
                 not_applicable=ind.not_applicable,
                 empty=not (ind.level3.strip() or ind.target.strip() or ind.actual.strip()
                            or ind.score.strip()),
@@ -218,7 +239,7 @@ def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
 def _judge(row: Row) -> None:
     """Set whether the row met its target and the score a rule gives it."""
     points = row.points.value if row.points.status == "ok" else None
-    if row.quantitative and row.actual.kind == "number" and _same_measure(row.target, row.actual):
+    if row.quantitative and row.actual.kind == "number" and same_measure(row.target, row.actual):
         ratio = _achievement(row.target, row.actual.value)
         if ratio is not None:
             row.met = _reached(row.target, row.actual.value)
@@ -266,7 +287,7 @@ def unit_family(unit: str) -> str:
     return UNIT_FAMILIES.get(base, base)
 
 
-def _same_measure(target: Value, actual: Value) -> bool:
+def same_measure(target: Value, actual: Value) -> bool:
     """Can the actual be compared with the target?  A bare number takes the other's unit."""
     if not target.unit or not actual.unit:
         return True

@@ -65,6 +65,10 @@ def cell_label(address: str, form: Form | None = None) -> str:
     if table == "goals":
         what = (layout.goals.target if field == "target" else layout.goals.result).text
         return f"第 {i + 1} 条{what}"
+    if table == "projects" and layout.projects is not None:
+        name = form.projects[i].name.strip() if form is not None and i < len(form.projects) else ""
+        what = getattr(layout.projects, field).text if field in ("budget", "executed", "name", "group") else field
+        return f"项目清单第 {i + 1} 行" + (f"「{name}」" if name else "") + f"的{what}"
     name = ""
     if form is not None and i < len(form.indicators):
         name = form.indicators[i].level3.strip()

@@ -21,19 +21,24 @@ class MoneyLine:
     fiscal: str = ""  # 其中：财政资金 / 当年财政拨款
     carryover: str = ""  # 上年结转资金 (layout B)
     other: str = ""  # 其他资金
-
-    PARTS = ("fiscal", "carryover", "other")
+    basic: str = ""  # 基本支出 (layout C)
+    personnel: str = ""  # 其中：人员经费 (of 基本支出, layout C)
+    public: str = ""  # 公用经费 (of 基本支出, layout C)
+    project: str = ""  # 项目支出 (layout C)
 
 
 @dataclass
 class Money:
     budget_initial: MoneyLine = field(default_factory=MoneyLine)  # 年初预算数 (layout B)
+    increase: MoneyLine = field(default_factory=MoneyLine)  # 调增 (layout C)
+    decrease: MoneyLine = field(default_factory=MoneyLine)  # 调减 (layout C)
     budget: MoneyLine = field(default_factory=MoneyLine)  # 预算数（调整后）/ 全年预算数
     arrived: MoneyLine = field(default_factory=MoneyLine)  # 到位数
     executed: MoneyLine = field(default_factory=MoneyLine)  # 执行数 / 全年执行数
-    progress: str = ""  # 预算执行进度, as typed
+    progress: str = ""  # 预算执行进度 / 执行率, as typed
+    adjustment: str = ""  # 调整率, as typed (layout C)
 
-    COLUMNS = ("budget_initial", "budget", "arrived", "executed")
+    COLUMNS = ("budget_initial", "increase", "decrease", "budget", "arrived", "executed")
 
 
 @dataclass
@@ -59,8 +64,24 @@ class Indicator:
     actual: str = ""  # 实际完成值
     points: str = ""  # 分值 (optional)
     score: str = ""  # 自评得分
-    deviation: str = ""  # 偏差原因分析及改进措施
+    deviation: str = ""  # 偏差原因分析及改进措施 (layout C: 偏差原因 alone)
     not_applicable: bool = False
+    midyear: str = ""  # 年中监控实际完成值 (layout C)
+    rate: str = ""  # 完成率, as typed (layout C)
+    measures: str = ""  # 改进措施 (layout C)
+
+
+@dataclass
+class ProjectLine:
+    """One line of a department form's project list (layout C), as printed.
+
+    ``subtotal`` marks the line a form prints for its group (转移支付项目小计 …)."""
+
+    group: str = ""  # 转移支付 / 结转 / 本级财力 …
+    name: str = ""
+    budget: str = ""
+    executed: str = ""
+    subtotal: bool = False
 
 
 @dataclass
@@ -80,7 +101,10 @@ class Form:
     project: str = ""  # 项目名称
     unit: str = ""  # 实施预算单位 / 实施单位
     authority: str = ""  # 主管部门 (layout B)
+    staff_quota: str = ""  # 编制人数 (layout C)
+    staff_actual: str = ""  # 实有人数 (layout C)
     money: Money = field(default_factory=Money)
+    projects: list[ProjectLine] = field(default_factory=list)  # layout C's project list
     goals: list[Goal] = field(default_factory=list)
     completion: str = ""  # 总体完成率
     indicators: list[Indicator] = field(default_factory=list)

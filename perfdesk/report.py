@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import layouts
 from .checks import ERROR, HINT, WARNING, Evaluation, evaluate
 from .errors import PerfdeskError
 from .messages import render
@@ -89,6 +90,7 @@ def to_json(reports: list[FileReport], texts=()) -> str:
         for form, ev in r.results:
             forms.append({
                 "project": form.project,
+                "layout": form.layout,
                 "execution_rate": _rate(ev),
                 "total_score": round(ev.calc.total, 4),
                 "grade": ev.calc.grade,
@@ -134,7 +136,7 @@ def _form_lines(n: int, form: Form, ev: Evaluation, code: str) -> list[str]:
     rate = "—" if c.execution_rate is None else f"{c.execution_rate:.2f}%"
     counts = " · ".join(f"{s} {ev.count(s)}" for s in (ERROR, WARNING, HINT))
     lines = [
-        f"【{n}】{form.project or '（未填项目名称）'}　校验码 {code}",
+        f"【{n}】{layouts.display_name(form) or '（未填项目名称）'}　校验码 {code}",
         f"    执行率 {rate}　总分 {form.total_score or '—'}（计算 {c.total:g}）"
         f"　等级 {form.grade or '—'}（应为 {c.grade}）　{counts}",
     ]

@@ -18,6 +18,9 @@ capitals without I, L, O, U, so it reads aloud and types back safely), grouped
 * the file's 年度, 金额单位, and the 填报部门 as printed (the form's own, else
   the file's).
 
+Cells added to the model after version 1 (layout C's 调增, 完成率 …) count
+only when filled, so a form typed before they existed keeps its code.
+
 It leaves out ``uid`` (an internal identity: the same form copied into
 another file keeps its code), the file's settings, and anything derived
 (findings, computed 执行率 or 总分): the code certifies what was typed, so it
@@ -39,9 +42,44 @@ ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford base32
 _READ_AS = str.maketrans({"I": "1", "L": "1", "O": "0", "U": "V"})
 
 
+# What a form held in version 1, by path (list items share their list's path).
+_V1 = frozenset(
+    ["uid", "layout", "department", "project", "unit", "authority", "money", "goals", "completion",
+     "indicators", "total_score", "grade", "problems", "filler", "phone", "head", "finance_head", "date",
+     "explanations", "money.progress", "goals.target", "goals.result",
+     "explanations.code", "explanations.cells", "explanations.note"]
+    + [f"money.{c}" for c in ("budget_initial", "budget", "arrived", "executed")]
+    + [f"money.{c}.{p}" for c in ("budget_initial", "budget", "arrived", "executed")
+       for p in ("total", "fiscal", "carryover", "other")]
+    + [f"indicators.{f}" for f in ("level1", "level2", "level3", "definition", "target", "actual",
+                                   "points", "score", "deviation", "not_applicable")]
+)
+
+
+def _blank(value) -> bool:
+    if isinstance(value, dict):
+        return all(_blank(v) for v in value.values())
+    return value in ("", False, None) or value == []
+
+
+def _drop_new_blanks(data: dict, path: str = "") -> dict:
+    """``data`` without the fields added after version 1 that hold nothing."""
+    out = {}
+    for key, value in data.items():
+        where = f"{path}{key}"
+        if where not in _V1 and _blank(value):
+            continue
+        if isinstance(value, dict):
+            value = _drop_new_blanks(value, where + ".")
+        elif isinstance(value, list):
+            value = [_drop_new_blanks(v, where + ".") if isinstance(v, dict) else v for v in value]
+        out[key] = value
+    return out
+
+
 def canonical(form: Form, dfile: DepartmentFile) -> str:
     """The canonical JSON text the code is computed from."""
-    data = form.to_dict()
+    data = _drop_new_blanks(form.to_dict())
     data.pop("uid", None)
     data["explanations"] = sorted(
         data.get("explanations") or [],

@@ -13,6 +13,7 @@ from perfdesk.checks.base import ERROR, HINT, WARNING, Check
 
 SPEC = Path(__file__).resolve().parents[2] / "shared" / "spec" / "checks.md"
 TESTS = Path(__file__).resolve().parent
+ADDED = TESTS.parent / "docs" / "checks-added.md"  # perfdesk's own codes, in the same form
 SEVERITY = {"错误": ERROR, "警告": WARNING, "提示": HINT}
 # Sections of checks.md whose checks run on forms; T (narrative reports) has a registry of its own.
 FORM_AREAS = "BSIGCY"
@@ -21,7 +22,8 @@ REPORT_AREAS = "T"
 
 def _catalogue() -> dict[str, str]:
     """Code -> severity as checks.md's tables give it (the first word of the cell)."""
-    rows = re.findall(r"^\| ([A-Z]\d\d) \| (错误|警告|提示)", SPEC.read_text(encoding="utf-8"), re.M)
+    text = SPEC.read_text(encoding="utf-8") + ADDED.read_text(encoding="utf-8")
+    rows = re.findall(r"^\| ([A-Z]\d\d) \| (错误|警告|提示)", text, re.M)
     return {code: SEVERITY[sev] for code, sev in rows}
 
 

@@ -191,8 +191,10 @@ CASES = [
     ("S10 only layout B", {**POINTS, **row(0, score="25")}, set()),
     ("S10 target missed without 分值",
      {"layout": "B", **row(0, actual="90人")}, {("S10", ("indicators[0].deviation",))}),
-    ("S10 预算执行率 row lost half a point", {**B, **row(EXEC, deviation="")},
-     {("S10", (f"indicators[{EXEC}].deviation",))}),
+    ("S10 B prints the 预算执行率 row in its money block, which has no 偏差原因",
+     {**B, **row(EXEC, deviation="")}, set()),
+    ("S10 预算执行率 row lost half a point (layout C: an indicator row like the others)",
+     {**B, "layout": "C", **row(EXEC, deviation="")}, {("S10", (f"indicators[{EXEC}].deviation",))}),
     # ---- S11 qualitative score outside its tier
     ("S11 达成 at 80 %", {**POINTS, **row(2, target="是", actual="是", score="24")}, set()),
     ("S11 达成 below 80 %", {**POINTS, **row(2, target="是", actual="是", score="23")},

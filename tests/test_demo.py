@@ -86,3 +86,27 @@ def test_exit_status_0_without_errors(tmp_path, demo, capsys):
     path = tmp_path / "clean.perfdesk"
     storage.save(demo, path)
     assert main(["check", str(path)]) == 0
+
+
+DEPT_FILE = DEMO_FILE.parent / "dept-2023.perfdesk"
+
+
+def test_department_demo_is_built_from_its_json():
+    source = json.loads((DEMO_FILE.parent / "dept-2023.json").read_text(encoding="utf-8"))
+    on_disk = storage.load(DEPT_FILE)
+    assert on_disk.to_dict()["forms"][0]["money"]["budget"]["total"] == source["forms"][0]["money"]["budget"]["total"]
+    assert [i.level3 for i in on_disk.forms[0].indicators] == [i["level3"] for i in source["forms"][0]["indicators"]]
+
+
+def test_department_demo_checks_as_seed_003_reads(capsys):
+    """Seed 003's department form: 57.39 %, 85.25, 良; its figures agree, so no 错误;
+    its one ceiling target scored by its rate is a 提示 (S14)."""
+    status, doc = _check_json(capsys, DEPT_FILE)
+    [form] = doc["files"][0]["forms"]
+    assert form["layout"] == "C"
+    assert round(form["execution_rate"], 2) == 57.39
+    assert form["total_score"] == pytest.approx(85.25)
+    assert form["grade"] == "良"
+    codes = {f["code"]: f["severity"] for f in form["findings"]}
+    assert ERROR not in codes.values() and status == 0
+    assert codes["S14"] == "提示" and codes["I05"] == "提示"

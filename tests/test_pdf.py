@@ -487,6 +487,15 @@ def test_check_text_shows_the_code(capsys):
     assert re.search(r"【1】劳动监察专项资金　校验码 [0-9A-Z]{4}-[0-9A-Z]{4}", out)
 
 
+def test_codes_survive_new_model_fields(demo_file):
+    """Fields added after version 1 (layout C's cells) count only when filled: a code
+    printed before they existed still checks."""
+    assert form_code(demo_file.forms[0], demo_file) == "QESR-18YQ"  # as version 1 gave it
+    f = copy.deepcopy(demo_file.forms[0])
+    f.indicators[0].rate = "100%"
+    assert form_code(f, demo_file) != "QESR-18YQ"
+
+
 def test_the_code_follows_the_printed_content(demo_file):
     form = demo_file.forms[0]
     code = form_code(form, demo_file)

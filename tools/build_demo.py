@@ -1,7 +1,8 @@
-"""Build resources/demo/demo-2020.perfdesk from its readable source, demo-2020.json.
+"""Build each resources/demo/*.perfdesk from its readable source beside it (*.json).
 
-The JSON is the 22 seed forms value by value (made by tools/seed_forms.py);
-run this after editing it:  python tools/build_demo.py
+demo-2020.json is the 22 seed forms of seed 001 value by value (made by
+tools/seed_forms.py); dept-2023.json is seed 003's department form (layout C)
+as its text gives it.  Run this after editing one:  python tools/build_demo.py
 """
 
 import json
@@ -14,8 +15,9 @@ sys.path.insert(0, str(ROOT))
 from perfdesk import storage  # noqa: E402
 from perfdesk.model import DepartmentFile  # noqa: E402
 
-SOURCE = ROOT / "resources/demo/demo-2020.json"
-TARGET = ROOT / "resources/demo/demo-2020.perfdesk"
+DEMO = ROOT / "resources/demo"
+SOURCE = DEMO / "demo-2020.json"
+TARGET = DEMO / "demo-2020.perfdesk"
 
 
 def build(source: Path = SOURCE, target: Path = TARGET) -> DepartmentFile:
@@ -23,12 +25,14 @@ def build(source: Path = SOURCE, target: Path = TARGET) -> DepartmentFile:
     if not dfile.department:
         dfile.department = "高新区人社局"
     for n, form in enumerate(dfile.forms, 1):
-        form.uid = form.uid or f"demo-2020-{n:02d}"
+        form.uid = form.uid or f"{source.stem}-{n:02d}"
     target.unlink(missing_ok=True)
     storage.save(dfile, target)
     return dfile
 
 
 if __name__ == "__main__":
-    build()
-    print(f"wrote {TARGET.relative_to(ROOT)}")
+    for source in sorted(DEMO.glob("*.json")):
+        target = source.with_suffix(".perfdesk")
+        build(source, target)
+        print(f"wrote {target.relative_to(ROOT)}")

@@ -259,8 +259,18 @@ def read_seed(path) -> DepartmentFile:
     return file
 
 
+def _typed(value):
+    """``value`` without the fields that hold nothing (loading gives them back as blank)."""
+    if isinstance(value, dict):
+        kept = {k: _typed(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ("", False, None, [], {})}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return value
+
+
 def dump(file: DepartmentFile) -> str:
-    return json.dumps(file.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(_typed(file.to_dict()), ensure_ascii=False, indent=1) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from . import completeness as c
 from . import goals as g
 from . import indicators as i
 from . import money as b
+from . import rates as r
 from . import scores as s
 from . import years as y
 from .base import ERROR, HINT, SEVERITY_ORDER, WARNING, Check, Context, Finding
@@ -17,7 +18,7 @@ __all__ = ["CHECKS", "Check", "BY_CODE", "Evaluation", "evaluate", "run_checks",
 
 # The catalogue's areas, in the order their findings are listed; within an
 # area, checks run in the order they are defined.
-AREAS = (b, s, i, g, c, y)
+AREAS = (b, s, r, i, g, c, y)
 CHECKS: tuple[Check, ...] = tuple(
     v for area in AREAS for v in vars(area).values() if isinstance(v, Check)
 )

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .. import layouts
 from ..calc import Calculation
+from ..layouts import Layout
 from ..model import Form, Settings
 
 ERROR, WARNING, HINT = "错误", "警告", "提示"
@@ -31,6 +33,10 @@ class Context:
     year: str
     money_unit: str
     last_year: Form | None = None  # last year's form of the same project (Y checks)
+
+    @property
+    def layout(self) -> Layout:
+        return layouts.get(self.form.layout)
 
 
 def figure(x) -> str:

@@ -24,6 +24,9 @@ _PHONE_NOISE = re.compile(r"[\s\-－—()（）]")
 def c01_required(ctx: Context):
     severity = ERROR if ctx.settings.finalising else ""
     for address, label in REQUIRED:
+        if not ctx.layout.has_cell(address):
+            continue
+        label = ctx.layout.field_label(address) or label
         value = ctx.year if address == "year" else getattr(ctx.form, address)
         if not value.strip():
             yield Finding("C01", (address,), {"label": label}, severity=severity)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..calc import EXEC_RATE
 from ..numbers import read_amount, read_percent
 from .base import ERROR, WARNING, Context, Finding, check
 
@@ -25,7 +24,7 @@ def g01_completion(ctx: Context):
     if done.status != "ok" or done.value < 100:
         return
     c = ctx.calc
-    missed = [r for r in c.rows if r.level1 != EXEC_RATE and r.quantitative and r.met is False]
+    missed = [r for r in c.rows if r.index != c.exec_row and r.quantitative and r.met is False]
     low_rate = c.execution_rate is not None and c.execution_rate < 60
     if missed or low_rate:
         cells = ["completion"] + [f"indicators[{r.index}].actual" for r in missed]

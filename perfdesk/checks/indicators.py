@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..calc import EXEC_RATE, LEVEL1_NAMES, LEVEL2_ALLOWED, canonical_level1, unit_family
+from ..calc import canonical_level1, unit_family
 from .base import ERROR, HINT, WARNING, Context, Finding, check
 
 _NAME_UNIT = re.compile(r"[（(]([^（()）]{1,6})[)）]\s*$")
@@ -26,13 +26,14 @@ def _rows(ctx: Context):
     "二级指标「{level2}」不属于「{level1}」{owner_hint}。",
 )
 def i01_level2_parent(ctx: Context):
+    allowed = ctx.layout.allowed_level2()
     level1 = ""
     for i, ind in enumerate(ctx.form.indicators):
         if ind.level1.strip():
             level1 = canonical_level1(ind.level1)
         level2 = ind.level2.strip()
-        if level2 and level1 in LEVEL2_ALLOWED and level2 not in LEVEL2_ALLOWED[level1]:
-            owner = next((k for k, v in LEVEL2_ALLOWED.items() if level2 in v), "")
+        if level2 and level1 in allowed and level2 not in allowed[level1]:
+            owner = next((k for k, v in allowed.items() if level2 in v), "")
             yield Finding(
                 "I01", (f"indicators[{i}].level2",), {"level2": level2, "level1": level1, "owner": owner}
             )
@@ -45,7 +46,7 @@ def i01_level2_parent(ctx: Context):
 def i02_missing_level1(ctx: Context):
     if not ctx.form.indicators:
         return
-    for name in LEVEL1_NAMES:
+    for name in ctx.layout.level1_names():
         if name not in ctx.calc.groups:
             yield Finding("I02", ("indicators",), {"level1": name})
 
@@ -56,7 +57,7 @@ def i02_missing_level1(ctx: Context):
 )
 def i03_target_unreadable(ctx: Context):
     for row, ind in _rows(ctx):
-        if row.level1 == EXEC_RATE:
+        if row.index == ctx.calc.exec_row:
             continue
         if not ind.target.strip() or row.target.kind == "unreadable":
             yield Finding("I03", (f"indicators[{row.index}].target",), {"typed": ind.target, "name": ind.level3})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import layouts
-from ..numbers import matches_at_precision
+from ..numbers import matches_at_precision, read_amount
 from .base import ERROR, WARNING, Context, Finding, check
 
 _TOLERANCE = 1e-6
@@ -149,3 +149,83 @@ def _b03_words(a, label):
 @b05_unreadable.phrase
 def _b05_words(a, label):
     return {"problem": "是负数" if a["negative"] else "无法识别为数字（原样保留）"}
+
+
+@check(
+    "B07", ERROR, "年初预算数加调增减调减与全年预算数不符",
+    "{row}：年初预算数 {initial} + 调增 {increase} − 调减 {decrease} = {computed}，与全年预算数 {budget} 不符。",
+)
+def b07_adjusted(ctx: Context):
+    """Only where the layout prints 调增/调减 and one of them is filled (a blank one counts as 0)."""
+    money = ctx.layout.money
+    if not (ctx.layout.has_money("increase") and ctx.layout.has_money("decrease")):
+        return
+    for row in money.rows:
+        cells = [f"money.{c}.{row.key}" for c in ("budget_initial", "increase", "decrease", "budget")]
+        initial, increase, decrease, budget = (ctx.calc.amounts[a] for a in cells)
+        if initial.status != "ok" or budget.status != "ok":
+            continue
+        if increase.status != "ok" and decrease.status != "ok":
+            continue
+        up = increase.value if increase.status == "ok" else 0.0
+        down = decrease.value if decrease.status == "ok" else 0.0
+        computed = initial.value + up - down
+        if abs(computed - budget.value) > _TOLERANCE:
+            yield Finding(
+                "B07", (cells[3], *cells[:3]),
+                {"row": row.label.text.removeprefix("其中："), "initial": initial.text, "increase": increase.text or "0",
+                 "decrease": decrease.text or "0", "computed": computed, "budget": budget.text},
+            )
+
+
+@check(
+    "B08", ERROR, "调整率与（调增−调减）÷年初预算数不符",
+    "调整率填 {typed}，但（调增 {increase} − 调减 {decrease}）÷ 年初预算数 {initial} = {computed:.2f}%。",
+)
+def b08_adjustment_rate(ctx: Context):
+    typed = ctx.calc.adjustment
+    initial = ctx.calc.amount("money.budget_initial.total")
+    increase = ctx.calc.amount("money.increase.total")
+    decrease = ctx.calc.amount("money.decrease.total")
+    if typed.status != "ok" or not initial or (increase is None and decrease is None):
+        return
+    computed = ((increase or 0.0) - (decrease or 0.0)) / initial * 100
+    if not matches_at_precision(typed.value, typed.decimals, computed):
+        yield Finding(
+            "B08",
+            ("money.adjustment", "money.increase.total", "money.decrease.total", "money.budget_initial.total"),
+            {"typed": typed.text, "computed": computed, "initial": initial,
+             "increase": increase or 0, "decrease": decrease or 0},
+        )
+
+
+@check(
+    "B09", ERROR, "项目小计与所列项目之和不符",
+    "「{group}」{name}的{column} {typed} 与所列 {count} 个项目之和 {computed} 不符。",
+)
+def b09_project_subtotal(ctx: Context):
+    lines = ctx.form.projects
+    for i, line in enumerate(lines):
+        if not line.subtotal:
+            continue
+        members = [k for k, x in enumerate(lines) if x.group == line.group and not x.subtotal]
+        if not members:  # a group printed by its subtotal alone (结转 …)
+            continue
+        for column in ("budget", "executed"):
+            typed = read_amount(getattr(line, column), ctx.money_unit)
+            values = [read_amount(getattr(lines[k], column), ctx.money_unit) for k in members]
+            if typed.status != "ok" or any(v.status != "ok" for v in values):
+                continue
+            computed = sum(v.value for v in values)
+            if abs(computed - typed.value) > _TOLERANCE:
+                yield Finding(
+                    "B09",
+                    (f"projects[{i}].{column}", *(f"projects[{k}].{column}" for k in members)),
+                    {"group": line.group, "name": line.name, "column": column, "typed": typed.text,
+                     "count": len(members), "computed": computed},
+                )
+
+
+@b09_project_subtotal.phrase
+def _b09_words(a, label):
+    return {"column": "预算数" if a["column"] == "budget" else "执行数"}

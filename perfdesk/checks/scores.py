@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from .. import layouts
-from ..calc import DEFAULT_WEIGHTS, EXEC_RATE, LEVEL1_NAMES, grade_of, normalise_grade
+from ..calc import grade_of, normalise_grade
 from ..numbers import matches_at_precision
 from .base import ERROR, HINT, WARNING, Context, Finding, check, figure
 
@@ -55,7 +54,7 @@ def s02_exec_actual(ctx: Context):
 )
 def s03_subtotal(ctx: Context):
     for group in ctx.calc.groups.values():
-        if group.name not in LEVEL1_NAMES and group.weight is None:
+        if group.name not in ctx.layout.default_weights() and group.weight is None:
             continue
         if group.subtotal > group.weight_value + _EPS:
             cells = [f"indicators[{i}].score" for i in group.rows]
@@ -128,7 +127,7 @@ def s07_over_points(ctx: Context):
 )
 def s08_missed_full(ctx: Context):
     for row in ctx.calc.rows:
-        if row.level1 == EXEC_RATE or not row.quantitative or row.met is not False:
+        if row.index == ctx.calc.exec_row or not row.quantitative or row.met is not False:
             continue
         if row.points.status == "ok" and row.score.status == "ok":
             if row.score.value >= row.points.value - _EPS:
@@ -149,11 +148,14 @@ def s09_weights(ctx: Context):
     groups = [g for g in ctx.calc.groups.values() if g.weight is not None]
     if not groups:
         return
-    known = [g for g in ctx.calc.groups.values() if g.name in LEVEL1_NAMES]
+    defaults = ctx.layout.default_weights()
+    if not defaults:  # a layout without an indicator tree (C) weighs each row instead
+        return
+    known = [g for g in ctx.calc.groups.values() if g.name in defaults]
     total = sum(g.weight_value for g in known)
-    unusual = [g for g in known if abs(g.weight_value - DEFAULT_WEIGHTS[g.name]) > _EPS]
+    unusual = [g for g in known if abs(g.weight_value - defaults[g.name]) > _EPS]
     # With a 一级 missing (I02) the sum cannot be judged.
-    if unusual or (len(known) == len(LEVEL1_NAMES) and abs(total - 100) > _EPS):
+    if unusual or (len(known) == len(defaults) and abs(total - 100) > _EPS):
         yield Finding(
             "S09",
             tuple(g.weight_cell for g in groups if g.weight_cell),
@@ -166,9 +168,11 @@ def s09_weights(ctx: Context):
     "{cell}为空：该指标扣了分或未达目标，请填写偏差原因分析及改进措施。",
 )
 def s10_deviation(ctx: Context):
-    if not layouts.get(ctx.form.layout).always_prints("deviation"):
+    if not ctx.layout.always_prints("deviation"):
         return
     for row in ctx.calc.rows:
+        if ctx.layout.money.scored and row.index == ctx.calc.exec_row:
+            continue  # printed in the money block, which has no 偏差原因
         lost = row.met is False or (
             row.points.status == "ok" and row.score.status == "ok"
             and row.score.value < row.points.value - _EPS

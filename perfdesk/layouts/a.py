@@ -6,6 +6,7 @@ from .base import Field, Goals, IndicatorColumn, Label, Layout, Money, MoneyColu
 from .common import (
     ACTUAL,
     DEFINITION,
+    DEPARTMENT,
     DEVIATION,
     FOOTER,
     GRADE,
@@ -24,6 +25,7 @@ LAYOUT_A = Layout(
     code="A",
     name="布局A（部门预算项目绩效自评表）",
     title="部门预算项目绩效自评表",
+    header=(DEPARTMENT,),
     basic_title="一、基本情况",
     basic=(PROJECT, Field("unit", Label("实施预算单位", ("实施单位", "预算单位")))),
     money=Money(

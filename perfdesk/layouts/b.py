@@ -4,6 +4,7 @@ from .base import Field, Goals, IndicatorColumn, Label, Layout, Money, MoneyColu
 from .common import (
     ACTUAL,
     DEFINITION,
+    DEPARTMENT,
     DEVIATION,
     FOOTER,
     GRADE,
@@ -22,6 +23,7 @@ LAYOUT_B = Layout(
     code="B",
     name="布局B（项目支出绩效自评表）",
     title="项目支出绩效自评表",
+    header=(DEPARTMENT,),
     basic_title="一、基本情况",
     basic=(
         PROJECT,

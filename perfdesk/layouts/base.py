@@ -82,6 +82,7 @@ class Money:
     rows: tuple[MoneyRow, ...]
     progress: Label  # the typed 执行率 / 预算执行进度 cell
     scored: bool = False  # the block prints 分值 / 得分 of 预算执行率 (layout B)
+    adjustment: Label | None = None  # the typed 调整率 cell (layout C)
 
     def parts_of(self, key: str) -> tuple[MoneyRow, ...]:
         """The rows that are 其中 parts of row ``key``."""
@@ -110,10 +111,24 @@ class Goals:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectList:
+    """A department form's list of its projects, grouped (layout C)."""
+
+    title: str
+    group: Label
+    name: Label
+    budget: Label
+    executed: Label
+    groups: tuple[str, ...]  # the groups a new line may be put in
+    subtotal: str = "小计"  # how a group's subtotal line is printed
+
+
+@dataclass(frozen=True, slots=True)
 class Layout:
     code: str  # "A", "B" …: what a form stores in ``Form.layout``
     name: str  # for menus: 布局A（部门预算项目绩效自评表）
     title: str  # printed title
+    header: tuple[Field, ...]  # under the title: 填报部门 …
     basic_title: str
     basic: tuple[Field, ...]
     money: Money
@@ -125,15 +140,15 @@ class Layout:
     problems: Field | None
     footer: tuple[Field, ...]
     extra_fields: tuple[Field, ...] = ()  # cells some copies print (编制人数 …)
+    projects: ProjectList | None = None
     _cells: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self):
         cells = {f"money.{c.key}.{r.key}" for c in self.money.columns for r in self.money.rows}
         cells.add("money.progress")
-        for f in (*self.basic, *self.totals, *self.footer, *self.extra_fields):
-            cells.add(f.address)
-        if self.problems is not None:
-            cells.add(self.problems.address)
+        if self.money.adjustment is not None:
+            cells.add("money.adjustment")
+        cells.update(f.address for f in self.fields())
         if self.goals.completion != "none":
             cells.add("completion")
         object.__setattr__(self, "_cells", frozenset(cells))
@@ -150,6 +165,8 @@ class Layout:
             return self.has_column(address.rsplit(".", 1)[1])
         if address.startswith("goals[") or address in ("department", "year", "money_unit"):
             return True
+        if address.startswith("projects["):
+            return self.projects is not None
         return address in self._cells
 
     def has_column(self, key: str) -> bool:
@@ -171,6 +188,8 @@ class Layout:
         """``money.executed.fiscal`` -> ``执行数（其中：财政资金）``; None if not a money cell."""
         if address == "money.progress":
             return self.money.progress.text
+        if address == "money.adjustment":
+            return self.money.adjustment.text if self.money.adjustment else None
         _, column, row = address.split(".")
         c = next((c for c in self.money.columns if c.key == column), None)
         r = next((r for r in self.money.rows if r.key == row), None)
@@ -179,13 +198,15 @@ class Layout:
         return c.short + (f"（{r.short}）" if r.short else "")
 
     def field_label(self, address: str) -> str | None:
-        for f in (*self.basic, *self.totals, *self.footer, *self.extra_fields,
-                  *((self.problems,) if self.problems else ())):
-            if f.address == address:
-                return f.label.text.replace("\n", "")
-        return None
+        f = next((f for f in self.fields() if f.address == address), None)
+        return f.label.text.replace("\n", "") if f else None
 
     # -- the indicator tree --------------------------------------------------
+    def fields(self) -> tuple[Field, ...]:
+        """Every one-cell field, in reading order."""
+        tail = (self.problems,) if self.problems else ()
+        return (*self.header, *self.basic, *self.extra_fields, *self.totals, *tail, *self.footer)
+
     def level1_names(self) -> tuple[str, ...]:
         return tuple(g.name for g in self.tree)
 

@@ -2,6 +2,7 @@
 
 from .base import Field, IndicatorColumn, Label, MoneyRow
 
+DEPARTMENT = Field("department", Label("填报部门", ("填报单位",)))
 PROJECT = Field("project", Label("项目名称"))
 PROBLEMS = Field("problems", Label("存在问题、原因及下一步整改措施", ("存在问题",)), lines=3)
 TOTAL = Field("total_score", Label("总分", ("自评总分", "合计得分", "总得分")))
