@@ -128,7 +128,6 @@ class Layout:
     code: str  # "A", "B" …: what a form stores in ``Form.layout``
     name: str  # for menus: 布局A（部门预算项目绩效自评表）
     title: str  # printed title
-    header: tuple[Field, ...]  # under the title: 填报部门 …
     basic_title: str
     basic: tuple[Field, ...]
     money: Money
@@ -139,6 +138,7 @@ class Layout:
     totals: tuple[Field, ...]
     problems: Field | None
     footer: tuple[Field, ...]
+    header: tuple[Field, ...] = ()  # under the title: 填报部门 …
     extra_fields: tuple[Field, ...] = ()  # cells some copies print (编制人数 …)
     projects: ProjectList | None = None
     _cells: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
