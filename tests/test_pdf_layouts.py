@@ -4,6 +4,7 @@ prints with its own labels, columns and rows, and no other file knows it."""
 import copy
 import io
 import re
+from dataclasses import replace
 
 import pypdf
 import pytest
@@ -137,3 +138,26 @@ def test_widths_fill_the_frame_from_the_hints():
     # too wide: the growing columns give up room first, then all shrink alike
     assert share([10, 30], 30, [False, True]) == [10, 20]
     assert share([30, 30], 30, [False, True]) == pytest.approx([18, 12])  # 30 + 20, scaled
+
+
+def test_a_layout_without_tree_or_basic_fields_prints_its_extra_fields_and_sums_its_points(demo):
+    columns = LAYOUT_T.indicator_columns
+    layout = replace(LAYOUT_T, code="U", tree=(), basic=(),
+                     extra_fields=(Field("authority", Label("附带科室")),),
+                     indicator_columns=(*columns[:4], IndicatorColumn("points", Label("配分"), width=12),
+                                        *columns[4:]))
+    layouts.register(layout)
+    try:
+        dfile, form = _form_t(demo)
+        form.layout = "U"
+        for n, ind in enumerate(form.indicators):
+            ind.points = "2.5" if n % 2 else "5"
+        total = sum(2.5 if n % 2 else 5 for n in range(len(form.indicators)))
+        flat = re.sub(r"\s+", "", _text(dfile))
+        assert "附带科室第三科" in flat and "登记项目" not in flat
+        assert f"分数合计{total:g}{form.total_score}" in flat  # Σ 配分, then the total
+        form.indicators[0].points = "五分"  # one that cannot be read: no sum printed
+        flat = re.sub(r"\s+", "", _text(dfile))
+        assert f"分数合计{form.total_score}" in flat
+    finally:
+        layouts.unregister("U")

@@ -35,11 +35,10 @@ from .text import _paragraph, _plain_fits
 def form_story(form: Form, dfile: DepartmentFile, ev: Evaluation) -> list[Flowable]:
     """The flowables of ``form``, as its layout describes it."""
     layout = layouts.get(form.layout)
-    out = _heading(layout.title, form, dfile)
-    out.append(_basic(layout, form))
-    out.append(money_block(layout, form, ev))
-    out.append(_goals(layout.goals, form))
-    out.append(indicator_block(layout, form, ev))
+    out = _heading(layout, form, dfile)
+    parts = [_basic(layout, form), money_block(layout, form, ev),
+             _goals(layout.goals, form), indicator_block(layout, form, ev)]
+    out += [part for part in parts if part is not None]
     if layout.problems is not None:
         out.append(_problems(_problems_title(layout), value_of(form, layout.problems.address),
                              layout.problems.lines))
@@ -47,16 +46,13 @@ def form_story(form: Form, dfile: DepartmentFile, ev: Evaluation) -> list[Flowab
     return out
 
 
-def _department(form: Form, dfile: DepartmentFile) -> str:
-    return form.department.strip() or dfile.department
-
-
-def _heading(title: str, form: Form, dfile: DepartmentFile) -> list[Flowable]:
+def _heading(layout: Layout, form: Form, dfile: DepartmentFile) -> list[Flowable]:
     year = dfile.year.strip()
     year_line = f"（{year}年度）" if year else "（" + "\u00a0" * 12 + "年度）"  # a blank to fill in
     st = styles()
     widths = [FRAME_W * 0.7, FRAME_W * 0.3]
-    texts = ["填报部门：" + _department(form, dfile), "金额单位：" + (dfile.money_unit or "万元")]
+    left = "填报部门：" + (form.department.strip() or dfile.department)
+    texts = [left, "金额单位：" + (dfile.money_unit or "万元")]
     cells = [t if _plain_fits(t, 10, w) else _paragraph(t, st[name])  # a plain string: one line
              for t, w, name in zip(texts, widths, ("meta", "meta_right"), strict=True)]
     meta = _Grid(
@@ -73,22 +69,27 @@ def _heading(title: str, form: Form, dfile: DepartmentFile) -> list[Flowable]:
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ]),
     )
-    return [_Title(title), _paragraph(year_line, st["subtitle"]), Spacer(1, 2 * mm), meta]
+    return [_Title(layout.title), _paragraph(year_line, st["subtitle"]), Spacer(1, 2 * mm), meta]
 
 
 # label, value, label, value (mm): two one-line fields a row, the first one wider
 _BASIC_WIDTHS = (24, 72, 24, FRAME_W / mm - LABEL_W - 120)
 
 
-def _basic(layout: Layout, form: Form) -> _Block:
-    """The basic fields, two a row; the first alone when their number is odd, and a
-    field of several lines alone on its own row."""
-    short = [f for f in layout.basic if f.lines <= 1]
+def _basic(layout: Layout, form: Form) -> _Block | None:
+    """The basic fields and the extra ones filled in (all the extra ones, to fill in by
+    hand, when there are no others), two a row; the first alone when their number is
+    odd, and a field of several lines alone on its own row.  None: no field at all."""
+    extra = [f for f in layout.extra_fields if value_of(form, f.address).strip()]
+    fields = [*layout.basic, *extra] or list(layout.extra_fields)
+    if not fields:
+        return None
+    short = [f for f in fields if f.lines <= 1]
     lines: list[tuple[Field, ...]] = []
     if len(short) % 2:
         lines.append((short.pop(0),))
     lines += [tuple(short[i:i + 2]) for i in range(0, len(short), 2)]
-    lines += [(f,) for f in layout.basic if f.lines > 1]
+    lines += [(f,) for f in fields if f.lines > 1]
     rows = []
     for fields in lines:
         cells = []
@@ -102,7 +103,7 @@ def _basic(layout: Layout, form: Form) -> _Block:
                   label=section_label(title) if title else None, body=rows, keep_whole=True)
 
 
-def _goals(goals: Goals, form: Form) -> _Block:
+def _goals(goals: Goals, form: Form) -> _Block | None:
     completion = goals.completion == "always" or (
         goals.completion == "when filled" and bool(form.completion.strip()))
     rest = FRAME_W / mm - LABEL_W - (22 if completion else 0)
@@ -111,6 +112,8 @@ def _goals(goals: Goals, form: Form) -> _Block:
     if completion:
         heads.append(cell_label("completion", form))
         widths.append(22)
+    if not goals.rows and not form.goals:
+        return None
     rows = []
     for k in range(max(goals.rows, len(form.goals))):
         g = form.goals[k] if k < len(form.goals) else None

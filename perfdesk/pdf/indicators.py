@@ -15,6 +15,7 @@ from ..checks import Evaluation
 from ..layouts import Layout
 from ..layouts.base import IndicatorColumn
 from ..model import Form, Indicator
+from ..numbers import read_score
 from .block import _C, SPAN, _Block, _heads, _Row, _row
 from .sections import LABEL_W, body_width, fit, section_label, share
 from .text import _fits
@@ -98,10 +99,22 @@ def _totals(layout: Layout, form: Form, columns: list[IndicatorColumn]) -> list[
         value = getattr(form, f.address, "")
         label = _C(f.label.text, "head")
         if f.address == "total_score" and points is not None:
-            weights = f"{sum(layout.default_weights().values()):g}"
+            weights = _weights(layout, form)
             cells = [label, *[SPAN] * (points - 1), _C(weights), *[None] * (at - points - 1)]
         else:
             cells = [label, *[SPAN] * (at - 1)]
         cells += [_C(value), *[None] * (len(keys) - at - 1)]
         out.append(_row(*cells))
     return out
+
+
+def _weights(layout: Layout, form: Form) -> str:
+    """Σ 分值 as the 总分 row prints it: the tree's weights (they add up to 100), or,
+    for a layout without a tree, the sum of the 分值 typed on the rows ("" when one
+    cannot be read, or none is typed)."""
+    if layout.tree:
+        return f"{sum(layout.default_weights().values()):g}"
+    points = [read_score(ind.points) for ind in form.indicators]
+    if any(p.status == "unreadable" for p in points) or not any(p.status == "ok" for p in points):
+        return ""
+    return f"{round(sum(p.value for p in points if p.status == 'ok'), 4):g}"
