@@ -161,3 +161,16 @@ def test_a_layout_without_tree_or_basic_fields_prints_its_extra_fields_and_sums_
         assert f"分数合计{form.total_score}" in flat
     finally:
         layouts.unregister("U")
+
+
+def test_the_department_demo_prints_as_layout_c():
+    from conftest import ROOT
+
+    from perfdesk import storage
+
+    dfile = storage.load(ROOT / "resources/demo/dept-2023.perfdesk")
+    flat = re.sub(r"\s+", "", _text(dfile))
+    for label in ("部门（单位）整体支出绩效自评表", "部门（单位）名称（公章）", "填报时间", "调增", "调减",
+                  "调整率", "49.11%", "57.39%", "三、项目支出情况", "小计（7个项目）", "4492.29",
+                  "年中监控实际完成值", "改进措施", "综合得分", "10085.25", "评价结果良", "五、存在问题及改进措施"):
+        assert label in flat, label

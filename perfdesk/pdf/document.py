@@ -72,7 +72,8 @@ def _story(dfile: DepartmentFile, indices: list[int]) -> tuple[list[Flowable], l
         draft = errors > 0
         explained = sum(1 for f in ev.findings if f.explained)
         listed = len(ev.findings) if draft else explained
-        info = PrintedForm(i, form.project, form_code(form, dfile), draft, errors, listed,
+        name = form.project if form.project.strip() else layouts.display_name(form)  # C: its title
+        info = PrintedForm(i, name, form_code(form, dfile), draft, errors, listed,
                            missing_characters(_form_text(form)))
         printed.append(info)
         if n:

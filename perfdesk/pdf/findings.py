@@ -5,12 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from .. import layouts
 from ..checks import ERROR, Evaluation
 from ..messages import cell_label, render
 from ..model import Form
 from .block import _C, _Block, _heads, _row
 from .fonts import styles
 from .page import _Title
+from .sections import value_of
 from .text import _paragraph
 
 
@@ -33,7 +35,7 @@ def _findings_page(form: Form, ev: Evaluation, draft: bool) -> list[Flowable]:
     ]
     return [
         _Title(title, 16),
-        _paragraph(cell_label("project", form) + "：" + form.project, st["note"]),
+        _paragraph(_whose(form), st["note"]),
         Spacer(1, 1.5 * mm),
         _paragraph(intro, st["note"]),
         Spacer(1, 3 * mm),
@@ -41,3 +43,12 @@ def _findings_page(form: Form, ev: Evaluation, draft: bool) -> list[Flowable]:
                header=[_heads("序号", "级别", "代码", "问题", "填报人说明")], body=body),
     ]
 
+
+
+def _whose(form: Form) -> str:
+    """Whose findings: ``项目名称：…``, or the department for a form without a project."""
+    layout = layouts.get(form.layout)
+    if layout.has_cell("project") or not layout.header:
+        return cell_label("project", form) + "：" + form.project
+    field = layout.header[0]
+    return field.label.text.replace("\n", "") + "：" + value_of(form, field.address)

@@ -28,6 +28,7 @@ from .grid import _Grid
 from .indicators import indicator_block
 from .money import money_block
 from .page import FRAME_W, _StampBox, _Title
+from .projects import projects_block
 from .sections import LABEL_W, NUMERALS, section_label, value_of
 from .text import _paragraph, _plain_fits
 
@@ -36,7 +37,7 @@ def form_story(form: Form, dfile: DepartmentFile, ev: Evaluation) -> list[Flowab
     """The flowables of ``form``, as its layout describes it."""
     layout = layouts.get(form.layout)
     out = _heading(layout, form, dfile)
-    parts = [_basic(layout, form), money_block(layout, form, ev),
+    parts = [_basic(layout, form), money_block(layout, form, ev), projects_block(layout, form),
              _goals(layout.goals, form), indicator_block(layout, form, ev)]
     out += [part for part in parts if part is not None]
     if layout.problems is not None:
@@ -46,12 +47,22 @@ def form_story(form: Form, dfile: DepartmentFile, ev: Evaluation) -> list[Flowab
     return out
 
 
+def _header_value(field: Field, form: Form, dfile: DepartmentFile) -> str:
+    if field.address == "department":
+        return form.department.strip() or dfile.department
+    return value_of(form, field.address)
+
+
 def _heading(layout: Layout, form: Form, dfile: DepartmentFile) -> list[Flowable]:
+    """The title, the year, and a line of the header's fields with the money unit."""
     year = dfile.year.strip()
     year_line = f"（{year}年度）" if year else "（" + "\u00a0" * 12 + "年度）"  # a blank to fill in
     st = styles()
     widths = [FRAME_W * 0.7, FRAME_W * 0.3]
-    left = "填报部门：" + (form.department.strip() or dfile.department)
+    parts = [f"{f.label.text.replace(chr(10), '')}：{_header_value(f, form, dfile)}" for f in layout.header]
+    left = "\u3000\u3000".join(parts)  # on one line, or one a line when they do not fit
+    if len(parts) > 1 and not _plain_fits(left, 10, widths[0]):
+        left = "\n".join(parts)
     texts = [left, "金额单位：" + (dfile.money_unit or "万元")]
     cells = [t if _plain_fits(t, 10, w) else _paragraph(t, st[name])  # a plain string: one line
              for t, w, name in zip(texts, widths, ("meta", "meta_right"), strict=True)]

@@ -21,7 +21,7 @@ from .sections import LABEL_W, body_width, fit, section_label, share
 from .text import _fits
 
 # Indicator attributes that hold free text: printed left-aligned (the others centred)
-FREE_TEXT = frozenset({"level3", "definition", "deviation"})
+FREE_TEXT = frozenset({"level3", "definition", "deviation", "measures"})
 _TREE = ("level1", "level2")  # merged down the rows they name
 
 

@@ -8,8 +8,9 @@ Two arrangements, chosen by how the columns are described:
 - a grid (the national form B): the rows' names down the left, one column per
   money column.
 
-Then, on the right, either the typed 执行率 merged down a last column or, when the
-block is ``scored``, 分值 / 执行率 / 得分 of the 预算执行率 indicator row on the total row.
+Then, on the right, either the typed 执行率 (and 调整率, when described) each merged
+down a column or, when the block is ``scored``, 分值 / 执行率 / 得分 of the 预算执行率
+indicator row on the total row.
 
 Optional columns and rows are printed when filled (``Money.shown``).
 """
@@ -54,7 +55,11 @@ def _tail(layout: Layout, form: Form, ev: Evaluation):
     from the column ``at`` where they start."""
     money = layout.money
     if not money.scored:
-        return [money.progress.text], lambda row, at: ([_C(form.money.progress)], {at: "progress"})
+        typed = [(money.progress.text, form.money.progress)]
+        if money.adjustment is not None:
+            typed.append((money.adjustment.text, form.money.adjustment))
+        return [head for head, _ in typed], lambda row, at: (
+            [_C(value) for _, value in typed], {at + k: head for k, (head, _) in enumerate(typed)})
     scored = [_C(t) for t in _exec_row(form, ev)]
     heads = [_head(layout, "points", "分值"), money.progress.text, _head(layout, "score", "得分")]
     return heads, lambda row, at: (scored if row.parent is None else [_C("—"), _C(""), _C("—")], {})
