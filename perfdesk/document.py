@@ -659,6 +659,7 @@ class CellNote:
 
     severity: str | None
     messages: tuple[str, ...]
+    codes: frozenset[str] = frozenset()  # the codes of the unexplained findings
 
 
 _RANK = SEVERITY_ORDER
@@ -674,15 +675,19 @@ def cell_notes(form: Form, evaluation: Evaluation,
         rendered = [render(f, form) for f in evaluation.findings]
     worst: dict[str, str | None] = {}
     texts: dict[str, list[str]] = {}
+    codes: dict[str, set[str]] = {}
     for f, message in zip(evaluation.findings, rendered, strict=True):
         text = f"{f.severity} {f.code}：{message}"
         if f.explained is not None:
             text = f"已说明 {f.code}：{message}（说明：{f.explained}）"
         for cell in f.cells:
             texts.setdefault(cell, []).append(text)
+            if f.explained is None:
+                codes.setdefault(cell, set()).add(f.code)
             current = worst.get(cell)
             if f.explained is None and (current is None or _RANK[f.severity] < _RANK[current]):
                 worst[cell] = f.severity
             else:
                 worst.setdefault(cell, None)
-    return {cell: CellNote(worst[cell], tuple(texts[cell])) for cell in texts}
+    return {cell: CellNote(worst[cell], tuple(texts[cell]), frozenset(codes.get(cell, ())))
+            for cell in texts}

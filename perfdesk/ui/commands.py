@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
+from .. import layouts
 from ..messages import cell_label
 
 MERGE_ID = 1001
@@ -246,7 +247,7 @@ class MoveForm(QUndoCommand):
 
 
 class SetLayout(QUndoCommand):
-    NAMES = {"A": "A 部门预算项目绩效自评表", "B": "B 项目支出绩效自评表"}
+    NAMES = {code: f"{code} {layout.title}" for code, layout in layouts.LAYOUTS.items()}
 
     def __init__(self, ui, form: int, layout: str):
         super().__init__(f"改用样式 {self.NAMES.get(layout, layout)}")

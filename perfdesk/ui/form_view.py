@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import layouts
 from ..calc import Calculation
 from ..document import CellNote
 from ..model import Form
@@ -34,20 +35,6 @@ from .indicator_model import IndicatorModel, fmt
 from .indicator_table import IndicatorTable, is_redo_key, is_undo_key
 
 FILE_FIELDS = {"year": "year", "money_unit": "money_unit"}  # address shown -> file field
-MONEY_PARTS = {
-    "A": (("total", "合计"), ("fiscal", "其中：财政资金"), ("other", "其他")),
-    "B": (("total", "年度资金总额"), ("fiscal", "其中：当年财政拨款"), ("carryover", "上年结转资金"),
-          ("other", "其他资金")),
-}
-MONEY_COLUMNS = {
-    "A": (("budget", "预算安排情况\n（调整后）预算数"), ("arrived", "资金到位情况\n到位数"),
-          ("executed", "资金执行情况\n执行数")),
-    "B": (("budget_initial", "年初预算数"), ("budget", "全年预算数"), ("arrived", "到位数"),
-          ("executed", "全年执行数")),
-}
-TITLES = {"A": "部门预算项目绩效自评表", "B": "项目支出绩效自评表"}
-
-
 class LineField(QLineEdit):
     def __init__(self, address: str, placeholder: str = "", parent=None):
         super().__init__(parent)
@@ -231,16 +218,22 @@ class FormView(QScrollArea):
 
     # ---- building -------------------------------------------------------------------
 
-    def build(self, layout: str, goals: int) -> None:
-        """Lay out the widgets for a layout and a number of goal rows (once per change)."""
-        if self._built == (layout, goals):
+    def build(self, code: str, goals: int, money=None) -> None:
+        """Lay out the widgets for a layout, a number of goal rows and the money block's
+        filled optional columns and rows (once per change)."""
+        layout = layouts.get(code)
+        shown = layout.money.shown(money) if money is not None else (
+            tuple(c for c in layout.money.columns if not c.optional),
+            tuple(r for r in layout.money.rows if not r.optional))
+        key = (layout.code, goals, tuple(c.key for c in shown[0]), tuple(r.key for r in shown[1]))
+        if self._built == key:
             return
         old = self.takeWidget()
         if old is not None and old is not self._empty:
             self.table.setParent(None)
             old.deleteLater()
-        self._built = (layout, goals)
-        self.layout_name, self.goal_count = layout, goals
+        self._built = key
+        self.layout_name, self.goal_count = layout.code, goals
         self.fields.clear()
         self.computed.clear()
         self._nav = []
@@ -267,7 +260,7 @@ class FormView(QScrollArea):
 
         self._header(v, layout)
         self._basic(v, layout)
-        self._money(v, layout)
+        self._money(v, layout, *shown)
         self._goals(v, layout, goals)
         self._indicators(v, layout)
         self._problems(v)
@@ -329,7 +322,7 @@ class FormView(QScrollArea):
         return grid
 
     def _header(self, v, layout) -> None:
-        title = QLabel(TITLES[layout])
+        title = QLabel(layout.title)
         f = title.font()
         f.setPointSizeF(f.pointSizeF() * 1.7)
         f.setBold(True)
@@ -349,7 +342,7 @@ class FormView(QScrollArea):
         v.addLayout(row)
         self._nav.append(nav)
         row2 = QHBoxLayout()
-        row2.addWidget(_label("填报部门："))
+        row2.addWidget(_label(f"{layout.header[0].label.text if layout.header else '填报部门'}："))
         dept = self._add(LineField("department", "（同文件的填报部门）"), nav := [])
         dept.setMaximumWidth(360)
         row2.addWidget(dept)
@@ -368,30 +361,30 @@ class FormView(QScrollArea):
         self._nav.append(nav)
 
     def _basic(self, v, layout) -> None:
-        g = self._section(v, "一、基本情况")
-        g.addWidget(_label("项目名称", header=True), 0, 0)
-        nav = []
-        g.addWidget(self._add(LineField("project", "项目名称"), nav), 0, 1)
-        g.addWidget(_label("实施单位" if layout == "B" else "实施预算单位", header=True), 0, 2)
-        g.addWidget(self._add(LineField("unit"), nav), 0, 3)
-        self._nav.append(nav)
-        if layout == "B":
-            g.addWidget(_label("主管部门", header=True), 1, 0)
-            g.addWidget(self._add(LineField("authority"), nav := []), 1, 1)
-            self._nav.append(nav)
+        fields = (*layout.basic, *layout.extra_fields)
+        if not fields:
+            return
+        g = self._section(v, layout.basic_title)
+        for k, f in enumerate(fields):
+            r, c = divmod(k, 2)
+            if c == 0:
+                nav = []
+                self._nav.append(nav)
+            g.addWidget(_label(f.label.text, header=True), r, 2 * c)
+            g.addWidget(self._add(LineField(f.address, f.label.text), nav), r, 2 * c + 1)
         g.setColumnStretch(1, 3)
         g.setColumnStretch(3, 2)
         g.setColumnMinimumWidth(0, 96)
         g.setColumnMinimumWidth(2, 110)
 
-    def _money(self, v, layout) -> None:
-        g = self._section(v, "二、预算执行情况" if layout == "A" else "二、项目资金（万元）")
-        cols = MONEY_COLUMNS[layout]
-        parts = MONEY_PARTS[layout]
+    def _money(self, v, layout, columns, rows) -> None:
+        g = self._section(v, layout.money.title)
+        cols = [(c.key, c.label.text) for c in columns]
+        parts = [(r.key, r.label.text) for r in rows]
         g.addWidget(_label("", header=True), 0, 0)
         for c, (_, head) in enumerate(cols, start=1):
             g.addWidget(_label(head, header=True), 0, c)
-        g.addWidget(_label("预算执行进度" if layout == "A" else "执行率", header=True), 0, len(cols) + 1)
+        g.addWidget(_label(layout.money.progress.text, header=True), 0, len(cols) + 1)
         for r, (part, name) in enumerate(parts, start=1):
             g.addWidget(_label(name, header=True), r, 0)
             nav = []
@@ -426,9 +419,9 @@ class FormView(QScrollArea):
             g.setColumnStretch(c, 1)
 
     def _goals(self, v, layout, goals: int) -> None:
-        g = self._section(v, "三、目标完成情况" if layout == "A" else "年度总体目标")
-        g.addWidget(_label("年度预期目标" if layout == "A" else "预期目标", header=True), 0, 0)
-        g.addWidget(_label("具体完成情况" if layout == "A" else "实际完成情况", header=True), 0, 1)
+        g = self._section(v, layout.goals.title)
+        g.addWidget(_label(layout.goals.target.text, header=True), 0, 0)
+        g.addWidget(_label(layout.goals.result.text, header=True), 0, 1)
         g.addWidget(_label("总体完成率", header=True), 0, 2)
         rows = []
         for i in range(goals):
@@ -462,7 +455,7 @@ class FormView(QScrollArea):
         g.setColumnMinimumWidth(2, 100)
 
     def _indicators(self, v, layout) -> None:
-        g = self._section(v, "四、年度绩效指标完成情况" if layout == "A" else "绩效指标")
+        g = self._section(v, layout.indicators_title)
         bar = QHBoxLayout()
         for name, text, tip in (
             ("insert_below", "＋ 在下方插入行", "Ctrl+="),
@@ -490,13 +483,14 @@ class FormView(QScrollArea):
         self._nav.append([self.table])
         # totals
         nav = []
-        g.addWidget(_label("总分", header=True), 2, 0)
+        total_label, grade_label = (layout.field_label(a) for a in ("total_score", "grade"))
+        g.addWidget(_label(total_label or "总分", header=True), 2, 0)
         total = self._add(LineField("total_score"), nav)
         total.setAlignment(Qt.AlignmentFlag.AlignCenter)
         g.addWidget(total, 2, 1)
         self.computed["total_score"] = _computed_label()
         g.addWidget(self.computed["total_score"], 2, 2)
-        g.addWidget(_label("评价等级", header=True), 2, 3)
+        g.addWidget(_label(grade_label or "评价等级", header=True), 2, 3)
         grade = self._add(LineField("grade"), nav)
         grade.setAlignment(Qt.AlignmentFlag.AlignCenter)
         g.addWidget(grade, 2, 4)
@@ -620,37 +614,34 @@ class FormView(QScrollArea):
         lab = self.computed.get("money.progress")
         if lab is not None:
             rate = calc.execution_rate
-            contradicts = any(" B01：" in m for m in _messages(notes, "money.progress"))
+            contradicts = _has(notes, "money.progress", "B01")
             if rate is None:
                 text = "计算：—（预算数为空或为 0）"
             elif contradicts:
                 text = f"⟶ 计算 {rate:.2f}%"
             else:
                 text = f"计算 {rate:.2f}%"
-            if self.layout_name == "B" and calc.exec_score is not None:
+            if layouts.get(self.layout_name).money.scored and calc.exec_score is not None:
                 text += f"\n得分 {fmt(calc.exec_score)} / {fmt(calc.exec_weight)}"
             _set_label(lab, text, contradicts)
         for key, lab in self.computed.items():
             if key.endswith(".parts"):
                 column = key.split(".")[1]
                 addr = f"money.{column}.total"
-                bad = [m for m in _messages(notes, addr) if " B02：" in m]
-                if bad:
-                    total = 0.0
-                    for part in ("fiscal", "carryover", "other"):
-                        v = calc.amount(f"money.{column}.{part}")
-                        total += v or 0.0
+                if _has(notes, addr, "B02"):
+                    parts = layouts.get(self.layout_name).money.parts_of("total")
+                    total = sum(calc.amount(f"money.{column}.{r.key}") or 0.0 for r in parts)
                     _set_label(lab, f"⟶ 其中各项合计 {fmt(total)}", True)
                     lab.setVisible(True)
                 elif lab.isVisible():
                     lab.setVisible(False)
         lab = self.computed.get("total_score")
         if lab is not None:
-            bad = any(" S04：" in m for m in _messages(notes, "total_score"))
+            bad = _has(notes, "total_score", "S04")
             _set_label(lab, f"{'⟶ ' if bad else ''}计算 {fmt(calc.total)} 分", bad)
         lab = self.computed.get("grade")
         if lab is not None:
-            bad = any(" S05：" in m for m in _messages(notes, "grade"))
+            bad = _has(notes, "grade", "S05")
             _set_label(lab, f"{'⟶ ' if bad else ''}按总分应为「{calc.grade}」", bad)
 
     # ---- moving around ---------------------------------------------------------------------
@@ -741,6 +732,12 @@ def _get(form: Form, address: str) -> str:
     except (IndexError, AttributeError):
         return ""
     return value if isinstance(value, str) else ""
+
+
+def _has(notes: dict[str, CellNote], address: str, code: str) -> bool:
+    """Does an unexplained finding with ``code`` name the cell?"""
+    note = notes.get(address)
+    return note is not None and code in note.codes
 
 
 def _messages(notes: dict[str, CellNote], address: str) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import layouts
 from ..checks import ERROR, WARNING, Evaluation
 from ..model import Form
 from . import theme
@@ -88,13 +89,13 @@ class FormsList(QWidget):
         errors, warnings = ev.count(ERROR), ev.count(WARNING)
         severity = ERROR if errors else WARNING if warnings else None
         rate = "—" if calc.execution_rate is None else f"{calc.execution_rate:.2f}%"
-        values = (form.project or "（未命名）", rate, fmt(calc.total), calc.grade)
+        values = (layouts.display_name(form) or "（未命名）", rate, fmt(calc.total), calc.grade)
         tip = []
         if errors:
             tip.append(f"{errors} 个错误")
         if warnings:
             tip.append(f"{warnings} 个警告")
-        tooltip = (form.project or "（未命名）") + ("\n" + "，".join(tip) if tip else "\n没有错误或警告")
+        tooltip = (layouts.display_name(form) or "（未命名）") + ("\n" + "，".join(tip) if tip else "\n没有错误或警告")
         for c, text in enumerate(values):
             item = self.table.item(i, c)
             if item is None:

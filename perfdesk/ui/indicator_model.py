@@ -290,7 +290,7 @@ class IndicatorModel(QAbstractTableModel):
         if (name == "actual" and calc is not None and calc.exec_row == row
                 and calc.execution_rate is not None):
             note = self.notes.get(f"indicators[{row}].actual")
-            if note is not None and any(" S02：" in m for m in note.messages):
+            if note is not None and "S02" in note.codes:
                 return f"{text}\n⟶ 计算 {calc.execution_rate:.2f}%"
         return text
 

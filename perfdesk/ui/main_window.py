@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
 )
 
+from .. import layouts as lay
 from ..addresses import row_index
 from ..calc import LEVEL2_ALLOWED
 from ..checks import ERROR
@@ -261,7 +262,7 @@ class MainWindow(QMainWindow):
         form = doc.form(index)
         ev = doc.evaluation(index)
         notes = cell_notes(form, ev)
-        self.form_view.build(form.layout, len(form.goals))
+        self.form_view.build(form.layout, len(form.goals), form.money)
         self._set_table(index, ev, notes)
         self.form_view.load(form, doc.dfile.year, doc.dfile.money_unit, doc.dfile.department)
         self.form_view.show_evaluation(form, ev.calc, notes)
@@ -269,9 +270,10 @@ class MainWindow(QMainWindow):
         self.forms_list._quiet = True
         self.forms_list.table.setCurrentCell(index, 0)
         self.forms_list._quiet = False
-        self.layout_actions[form.layout].setChecked(True)
+        if form.layout in self.layout_actions:
+            self.layout_actions[form.layout].setChecked(True)
         self.definitions_action.setChecked(self._definitions_shown(index))
-        self.definitions_action.setEnabled(form.layout == "A")
+        self.definitions_action.setEnabled(lay.get(form.layout).indicator_column("definition") is not None)
         QTimer.singleShot(0, self.table.fit_rows)
         self.table.fit_rows()
 
