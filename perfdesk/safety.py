@@ -33,6 +33,7 @@ from pathlib import Path
 
 from .errors import PerfdeskError
 from .file_errors import refusal, unreadable
+from .office_parts import SheetShape, column_number, parsed_parts
 
 MAX_FILE_BYTES = 50 * 1024 * 1024  # on disk
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # all members together, unpacked
@@ -40,9 +41,9 @@ MAX_MEMBERS = 2000
 MAX_RATIO = 200  # unpacked ÷ packed, for a member of more than RATIO_FLOOR bytes
 RATIO_FLOOR = 1024 * 1024
 MAX_ROWS = 5000  # rows of one sheet / of all tables of a document
-MAX_CELLS = 200_000  # cells of one sheet / of a document
+MAX_CELLS = 50_000  # cells of one sheet / of a document (a form: a few thousand)
 MAX_MERGED_CELLS = 250_000  # cells covered by merged ranges, one sheet
-MAX_COLUMN = 1000  # a merged range may not reach past this column or MAX_ROWS
+MAX_COLUMN = 1000  # no cell, row or merged range past this column (nor past MAX_ROWS)
 
 KINDS = {"xlsx": "Excel 工作簿（.xlsx）", "docx": "Word 文档（.docx）"}
 _MAIN_PART = {"xlsx": "xl/workbook.xml", "docx": "word/document.xml"}
@@ -67,8 +68,6 @@ _DTD_ALL = _DTD + tuple(m.decode().encode(enc) for m in _DTD for enc in ("utf-16
 _OVERLAP = max(map(len, _DTD_ALL))
 _CHUNK = 1024 * 1024
 
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
 _TR = re.compile(rb"<w:tr[\s>/]")
 _TC = re.compile(rb"<w:tc[\s>/]")
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Za-z]{1,3})(\d{1,7}):([A-Za-z]{1,3})(\d{1,7})"')
@@ -192,20 +191,18 @@ def _check_members(zf: zipfile.ZipFile, name: str, kind: str) -> None:
         raise PerfdeskError(f"不是{KINDS[kind]}（找不到其主体内容），无法导入：{name}")
 
 
-def _is_xml(member: str) -> bool:
-    return member.lower().endswith((".xml", ".rels", ".vml")) or member == "[Content_Types].xml"
-
-
 def _scan_parts(zf: zipfile.ZipFile, name: str, kind: str) -> None:
-    """Read every XML part once, in chunks: no DTDs, and sheets/tables of form size."""
+    """Read every part a parser will read, once, in chunks: no DTDs, sheets/tables of form size.
+
+    Parts are found by the relationships, not by their names (``office_parts``)."""
     doc_rows = doc_cells = 0
+    parsed = parsed_parts(zf)
     for info in zf.infolist():
-        if not _is_xml(info.filename):
-            continue
         member = info.filename
-        is_sheet = kind == "xlsx" and member.startswith("xl/worksheets/")
-        is_body = kind == "docx" and member == "word/document.xml"
-        rows = cells = merged = 0
+        if member not in parsed:
+            continue
+        shape = SheetShape() if kind == "xlsx" else None
+        merged = 0
         tail = b""
         with zf.open(info) as f:
             while True:
@@ -218,16 +215,27 @@ def _scan_parts(zf: zipfile.ZipFile, name: str, kind: str) -> None:
                         f"文件中「{member}」含有 XML 实体声明（DOCTYPE/ENTITY），"
                         f"正常的 Office 文件不会有，可能是恶意构造的“实体炸弹”，拒绝导入：{name}"
                     )
-                if is_sheet:
-                    rows += _count(_ROW, tail, chunk)
-                    cells += _count(_CELL, tail, chunk)
+                if shape is not None:
+                    shape.feed(tail, chunk)
                     merged += _merged_area(window, tail, member, name)
-                    _refuse_size(rows, cells, merged, f"工作表（{_sheet_label(member)}）", name)
-                elif is_body:
+                    _refuse_sheet(shape, merged, f"工作表（{_sheet_label(member)}）", name)
+                else:
                     doc_rows += _count(_TR, tail, chunk)
                     doc_cells += _count(_TC, tail, chunk)
                     _refuse_size(doc_rows, doc_cells, 0, "文档中的表格", name)
                 tail = window[-256:]
+
+
+def _refuse_sheet(shape: SheetShape, merged: int, where: str, name: str) -> None:
+    _refuse_size(shape.rows, shape.cells, merged, where, name)
+    if shape.widest > MAX_COLUMN or shape.last_column > MAX_COLUMN:
+        raise PerfdeskError(
+            f"{where}的一行超过 {MAX_COLUMN} 列，不像一份绩效自评表，拒绝导入：{name}"
+        )
+    if shape.last_row > MAX_ROWS:
+        raise PerfdeskError(
+            f"{where}用到了第 {shape.last_row} 行（上限 {MAX_ROWS} 行），不像一份绩效自评表，拒绝导入：{name}"
+        )
 
 
 def _count(pattern: re.Pattern, tail: bytes, chunk: bytes) -> int:
@@ -241,7 +249,7 @@ def _merged_area(window: bytes, tail: bytes, member: str, name: str) -> int:
     for m in _MERGE.finditer(window):
         if m.end() <= len(tail):
             continue
-        c1, r1, c2, r2 = _col(m[1]), int(m[2]), _col(m[3]), int(m[4])
+        c1, r1, c2, r2 = column_number(m[1]), int(m[2]), column_number(m[3]), int(m[4])
         if max(r1, r2) > MAX_ROWS or max(c1, c2) > MAX_COLUMN:
             raise PerfdeskError(
                 f"工作表（{_sheet_label(member)}）中的合并单元格 {m[1].decode()}{m[2].decode()}:"
@@ -249,13 +257,6 @@ def _merged_area(window: bytes, tail: bytes, member: str, name: str) -> int:
             )
         area += (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
     return area
-
-
-def _col(letters: bytes) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ch - 64
-    return n
 
 
 def _refuse_size(rows: int, cells: int, merged: int, where: str, name: str) -> None:
