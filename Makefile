@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench demo dist smoke deb deb-smoke clean
+.PHONY: run test bench demo dist smoke deb deb-smoke windows windows-smoke clean
 
 $(STAMP): pyproject.toml
 	bash build/system-deps.sh
@@ -38,8 +38,14 @@ deb: dist
 deb-smoke: deb
 	bash build/deb_smoke.sh
 
+windows:
+	bash build/windows.sh
+
+windows-smoke: windows $(STAMP)
+	PY=$(BIN)/python bash build/windows_smoke.sh
+
 demo: $(STAMP)
 	$(BIN)/python tools/build_demo.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis dist build/work
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis dist dist-windows build/work

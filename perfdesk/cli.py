@@ -15,13 +15,14 @@ from pathlib import Path
 from . import layouts, logfile, report
 from .errors import PerfdeskError
 from .sources import READABLE, expand, load_any
+from .streams import utf8_unless_console
 
 COMMANDS = ("check", "pdf", "export", "import", "new-year", "draft", "summary")
 INTERNAL_ERROR = 3  # 0: no 错误, 1: some form has 错误, 2: a file could not be read
 
 
 def main(argv: list[str] | None = None) -> int:
-    _utf8_unless_console()
+    utf8_unless_console()
     logfile.install()
     args = _parser().parse_args(sys.argv[1:] if argv is None else argv)
     try:
@@ -30,18 +31,6 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.write("perfdesk 内部错误（不是表格的问题），请把下面的信息发给维护人员：\n")
         traceback.print_exc(file=sys.stderr)
         return INTERNAL_ERROR
-
-
-def _utf8_unless_console() -> None:
-    """A pipe or file gets UTF-8 whatever the code page (Windows would use GBK or cp1252 and
-    die on characters outside it); a console keeps its own encoding, unencodable ones escaped."""
-    for stream in (sys.stdout, sys.stderr):
-        if not hasattr(stream, "reconfigure"):
-            continue  # replaced by a test harness or an embedding program
-        if stream.isatty():
-            stream.reconfigure(errors="backslashreplace")
-        else:
-            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
 def _parser() -> argparse.ArgumentParser:

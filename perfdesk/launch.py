@@ -18,6 +18,9 @@ def main(argv: list[str] | None = None) -> int:
         from . import cli
 
         return cli.main(argv)
+    from .streams import utf8_unless_console
+
+    utf8_unless_console()  # the window prints one line too (--quit-after, for smoke tests)
     try:
         from .ui.app import run
     except ImportError as err:

@@ -54,3 +54,13 @@ def test_findings_and_unreadable_files_keep_their_statuses(tmp_path):
     (tmp_path / "bad.perfdesk").write_bytes(b"not sqlite")
     assert main(["check", str(DEMO_FILE)]) == 1
     assert main(["check", str(tmp_path / "bad.perfdesk")]) == 2
+
+
+def test_the_window_line_to_a_pipe_is_utf8_under_a_chinese_code_page(demo, tmp_path, monkeypatch):
+    storage.save(demo, tmp_path / "𠮷字.perfdesk")
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / ".config"))
+    shown = _run(tmp_path / "𠮷字.perfdesk", "--quit-after", "0", encoding="gbk")
+    assert shown.returncode == 0, shown.stderr.decode("utf-8", "replace")
+    assert "窗口已打开：𠮷字.perfdesk，22 张表" in shown.stdout.decode("utf-8")
