@@ -8,8 +8,6 @@ export WINEDLLOVERRIDES="mscoree,mshtml="  # no Mono/Gecko download prompts
 # Wine takes its ANSI code page from the Unix locale: zh_CN.UTF-8 gives code page 936 (GBK), as
 # on a Chinese clerk's PC, and UTF-8 command lines.  Compiled into WORK, not system-wide.
 export LOCPATH="$WORK/locale"
-# The Windows Python's .pyc files go to the prefix, never beside the checkout's sources.
-export PYTHONPYCACHEPREFIX='C:\pycache'
 C="$WINEPREFIX/drive_c"
 PYW='C:\Python311\python.exe'
 
@@ -54,7 +52,10 @@ start_screen() {
 # file (Python then dies in init_sys_streams), so both go through pipes; stdin is /dev/null.
 win() {
   local out=$1 err=$2; shift 2
-  LC_ALL=${WIN_LOCALE:-zh_CN.UTF-8} wine "$@" < /dev/null 2> >(cat > "$err") | cat > "$out"
+  # The Windows Python's .pyc files go to the prefix, never beside the checkout's sources (set
+  # for Windows programs only: a Linux Python would take C:\pycache for a relative folder).
+  PYTHONPYCACHEPREFIX=${WIN_PYCACHE-'C:\pycache'} LC_ALL=${WIN_LOCALE:-zh_CN.UTF-8} \
+    wine "$@" < /dev/null 2> >(cat > "$err") | cat > "$out"
   local rc=${PIPESTATUS[0]}; sleep 0.5; return "$rc"
 }
 
