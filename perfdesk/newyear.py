@@ -27,18 +27,16 @@ from pathlib import Path
 
 from .calc import canonical_level1
 from .errors import PerfdeskError
+from .labels import BLANKS, FULL_WIDTH
 from .model import DepartmentFile, Form, Goal, Money
 
-_FULL = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "（": "(", "）": ")", "：": ":", "，": ","}
-)
-_BLANKS = re.compile(r"\s+")
+_FULL = {**FULL_WIDTH, ord("，"): ","}
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:年度?|年)?")
 
 
 def name_key(text: str) -> str:
     """A project or indicator name for matching across years."""
-    return _YEAR.sub("#", _BLANKS.sub("", text.translate(_FULL)))
+    return _YEAR.sub("#", BLANKS.sub("", text.translate(_FULL)))
 
 
 def next_year(year: str) -> str:

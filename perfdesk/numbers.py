@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from .labels import FULL_WIDTH_ALNUM
+
 __all__ = [
     "Number",
     "Value",
@@ -59,9 +61,7 @@ class Value:
 
 _TRANS = str.maketrans(
     {
-        **{chr(0xFF10 + i): str(i) for i in range(10)},  # ０-９
-        **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)},  # Ａ-Ｚ
-        **{chr(0xFF41 + i): chr(0x61 + i) for i in range(26)},  # ａ-ｚ
+        **{chr(k): v for k, v in FULL_WIDTH_ALNUM.items()},  # ０-９, Ａ-Ｚ, ａ-ｚ
         "．": ".", "，": ",", "％": "%", "﹪": "%", "＋": "+", "－": "-", "−": "-",
         "＞": ">", "＜": "<", "＝": "=", "﹥": ">", "﹤": "<", "﹦": "=",
         "≥": ">=", "≧": ">=", "⩾": ">=", "≮": ">=",
