@@ -4,6 +4,7 @@
 #   /usr/bin/perfdesk, perfdesk-cli      links to the window and the command line
 #   /usr/share/applications/perfdesk.desktop, /usr/share/mime/packages/perfdesk.xml
 #                                        the menu entry and the .perfdesk association
+#   /usr/share/icons/hicolor/256x256/apps/perfdesk.png   the menu entry's icon
 # The menu and MIME caches are refreshed by the dpkg triggers of desktop-file-utils and
 # shared-mime-info, so the package needs no maintainer scripts.
 # Writes dist/perfdesk_VERSION_ARCH.deb and prints its path.  Run after `make dist`.
@@ -27,12 +28,14 @@ depends="libc6 (>= $glibc), libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, 
 
 root=build/work/deb/root
 rm -rf build/work/deb && mkdir -p "$root/DEBIAN" "$root/opt" "$root/usr/bin" \
-  "$root/usr/share/applications" "$root/usr/share/mime/packages" "$root/usr/share/doc/perfdesk"
+  "$root/usr/share/applications" "$root/usr/share/mime/packages" "$root/usr/share/doc/perfdesk" \
+  "$root/usr/share/icons/hicolor/256x256/apps"
 cp -a "$APP" "$root/opt/perfdesk"
 ln -s /opt/perfdesk/perfdesk "$root/usr/bin/perfdesk"
 ln -s /opt/perfdesk/perfdesk-cli "$root/usr/bin/perfdesk-cli"
 install -m 644 build/linux/perfdesk.desktop "$root/usr/share/applications/perfdesk.desktop"
 install -m 644 build/linux/perfdesk-mime.xml "$root/usr/share/mime/packages/perfdesk.xml"
+install -m 644 resources/icons/perfdesk.png "$root/usr/share/icons/hicolor/256x256/apps/perfdesk.png"
 install -m 644 resources/fonts/LICENSE-Apache-2.0.txt "$root/usr/share/doc/perfdesk/font-license.txt"
 
 cat > "$root/DEBIAN/control" <<EOF

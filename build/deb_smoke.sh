@@ -46,7 +46,8 @@ said=$(QT_QPA_PLATFORM=offscreen perfdesk "$demo" --quit-after 500 2>"$tmp/gui.e
 [ $rc = 0 ] && [[ "$said" == *窗口已打开*22\ 张表* ]] && ok "perfdesk (offscreen): $said" \
   || bad "perfdesk (offscreen): exit $rc; $said $(tail -1 "$tmp/gui.err")"
 
-desktop-file-validate /usr/share/applications/perfdesk.desktop && ok "desktop entry is valid" \
+desktop-file-validate /usr/share/applications/perfdesk.desktop \
+  && [ -f /usr/share/icons/hicolor/256x256/apps/perfdesk.png ] && ok "desktop entry is valid, its icon installed" \
   || bad "desktop-file-validate perfdesk.desktop"
 # As the file managers of UOS (DDE) and Kylin (UKUI) see it: GIO, shared-mime-info, mimeinfo.cache.
 content_type() { gio info -a standard::content-type "$1" 2>/dev/null | sed -n 's/.*content-type: //p'; }
@@ -85,6 +86,7 @@ unset DISPLAY
 
 dpkg -r perfdesk >/dev/null
 [ ! -e /opt/perfdesk ] && [ ! -e /usr/bin/perfdesk ] && [ ! -e /usr/share/applications/perfdesk.desktop ] \
+  && [ ! -e /usr/share/icons/hicolor/256x256/apps/perfdesk.png ] \
   && [ "$(content_type "$demo")" != application/x-perfdesk ] \
   && ok "dpkg -r removed the folder, the links, the menu entry and the association" \
   || bad "dpkg -r left files behind"

@@ -107,6 +107,7 @@ t2=$SECONDS
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' "$ROOT/pyproject.toml" | head -1)
 logged makensis makensis -V2 -INPUTCHARSET UTF8 -DAPPDIR="$DIST/perfdesk" -DVERSION="$version" \
   -DSIZE_KB="$(du -sk "$DIST/perfdesk" | cut -f1)" -DOUTFILE="$DIST/perfdesk-setup.exe" \
+  -DICON="$ROOT/resources/icons/perfdesk.ico" \
   "$ROOT/build/windows/perfdesk.nsi"
 echo "   perfdesk-setup.exe: $(stat -c %s "$DIST/perfdesk-setup.exe") bytes, makensis $((SECONDS - t2)) s"
 echo "   make windows: $((SECONDS - t0)) s in all"

@@ -6,8 +6,9 @@
 #   a project named with a character outside GBK), pdf (fonts embedded: the bundled one, and
 #   %WINDIR%\Fonts\simsun.ttc when present), the window offscreen and on Wine's real Windows
 #   platform under Xvfb with a screenshot (dist-windows/window.png), nothing written into the
-#   app folder, the installer perfdesk-setup.exe installed, used through the .perfdesk
-#   association and uninstalled silently, and the project's test suite under the Windows Python.
+#   app folder, the installer perfdesk-setup.exe installed (perfdesk's icon on every .exe), used
+#   through the .perfdesk association and uninstalled silently, and the project's test suite
+#   under the Windows Python.
 # Prints one PASS/FAIL line per check and "windows smoke: N passed, N failed"; exit 1 if any failed.
 set -uo pipefail
 source "$(dirname "$0")/windows/env.sh"
@@ -119,6 +120,13 @@ extra=$(diff -rq "$DIST/perfdesk" "$INST" 2>&1 | grep -v "^Only in $INST: uninst
   && ok "perfdesk-setup.exe /S as a user: dist-windows/perfdesk in %LOCALAPPDATA%\\Programs\\perfdesk" \
   || bad "perfdesk-setup.exe /S: exit $rc; $(head -2 <<<"$extra")"
 [ -f "$LNK" ] && ok "Start-menu entry 绩效自评表.lnk" || bad "no Start-menu entry at $LNK"
+exes=()
+for f in "$INST"/{perfdesk,perfdesk-cli,uninstall}.exe "$DOCS/perfdesk-setup.exe"; do exes+=("$(wpath "$f")"); done
+win "$S/icon.out" "$S/icon.err" "$PYW" "$(wpath "$ROOT/build/windows/exe_icon.py")" \
+  "$(wpath "$ROOT/resources/icons/perfdesk.ico")" "${exes[@]}"; rc=$?
+[ $rc = 0 ] && ok "perfdesk's icon on perfdesk.exe, perfdesk-cli.exe, uninstall.exe," \
+     "perfdesk-setup.exe ($(utf8 "$S/icon.out" | sed -n '1s/.*icon, //p'))" \
+  || bad "icons: $(utf8 "$S/icon.out" | grep 'not perfdesk' | head -2) $(tail -1 "$S/icon.err")"
 command=$(regval 'Software\Classes\perfdesk.file\shell\open\command')
 [ "$(regval 'Software\Classes\.perfdesk')" = perfdesk.file ] && [[ "$command" == *perfdesk.exe*%1* ]] \
   && ok "HKCU .perfdesk -> perfdesk.file -> $command" || bad ".perfdesk association: '$command'"

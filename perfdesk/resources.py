@@ -33,5 +33,10 @@ def print_font_path() -> Path:
     return system_print_font() or font_path()
 
 
+def icon_path() -> Path:
+    """The application icon, 256 px (tools/make_icon.py draws it; the .ico beside it is the exes')."""
+    return resources_dir() / "icons" / "perfdesk.png"
+
+
 def demo_path() -> Path:
     return resources_dir() / "demo" / "demo-2020.perfdesk"

@@ -2,7 +2,7 @@
 ; administrator rights, into %LOCALAPPDATA%\Programs\perfdesk; a Start-menu entry; .perfdesk
 ; files open in perfdesk on a double click; an uninstaller listed in 应用和功能.
 ; Built by build/windows.sh:  makensis -DAPPDIR=dist-windows/perfdesk -DVERSION=0.1.0
-;                                       -DOUTFILE=dist-windows/perfdesk-setup.exe perfdesk.nsi
+;       -DICON=resources/icons/perfdesk.ico -DOUTFILE=dist-windows/perfdesk-setup.exe perfdesk.nsi
 ; Silent: perfdesk-setup.exe /S [/D=FOLDER];  uninstall.exe /S
 Unicode true
 Target amd64-unicode
@@ -10,6 +10,8 @@ SetCompressor /SOLID lzma
 RequestExecutionLevel user
 ManifestDPIAware true
 
+!define MUI_ICON "${ICON}"      ; perfdesk's icon (tools/make_icon.py), as on perfdesk.exe
+!define MUI_UNICON "${ICON}"
 !include "MUI2.nsh"
 
 !define APP_NAME "绩效自评表"

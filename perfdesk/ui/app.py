@@ -6,9 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from .. import logfile
+from .. import logfile, resources
 from ..document import Document
 from ..errors import PerfdeskError
 from . import theme
@@ -30,6 +31,8 @@ def application() -> QApplication:
         app.setStyle("Fusion")
         _install_chinese_qt_texts(app)
     theme.install_font(app)
+    if app.windowIcon().isNull():  # the title bar's and taskbar's (tools/make_icon.py)
+        app.setWindowIcon(QIcon(str(resources.icon_path())))
     return app
 
 
