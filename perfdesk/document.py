@@ -37,6 +37,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from . import layouts, storage
+from . import paste as pasting
 from .addresses import parse_row_address, row_cell
 from .checks import BY_CODE, ERROR, Evaluation, evaluate
 from .checks.base import SEVERITY_ORDER
@@ -44,7 +45,9 @@ from .errors import PerfdeskError
 from .messages import render
 from .model import DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
 from .newyear import last_year_actuals, match_form
+from .paste import Pasted
 from .sources import load_any
+from .tree_labels import effective_by_row, keep_labels, restore_labels
 
 TABLES = {"indicators": Indicator, "goals": Goal}
 FILE_FIELDS = ("department", "year", "money_unit")
@@ -73,20 +76,6 @@ class RowMoved:
     src: int
     dst: int
     relabel: dict[str, str] = field(default_factory=dict)  # label cells set after the move: old text
-
-
-@dataclass
-class Pasted:
-    """What ``paste`` wrote, for ``unpaste``."""
-
-    table: str
-    row: int
-    col: int
-    old: dict[str, str]  # every cell written: its text before
-    added: int  # rows appended at the end of the table
-    rows: int  # rows of the pasted block
-    cols: int  # columns of the pasted block that landed in a column
-    skipped: int  # columns of the block that fell off the right edge
 
 
 def parse_tsv(text: str) -> list[list[str]]:
@@ -350,7 +339,7 @@ class Document:
         """Remove ``count`` rows from ``start``; the rows below keep their merged labels."""
         items = self._rows(index, table)
         count = max(0, min(count, len(items) - start))
-        before = _effective_labels(items) if table == "indicators" else None
+        before = effective_by_row(items) if table == "indicators" else None
         removed = items[start:start + count]
         del items[start:start + count]
         gone = self._shift_explanations(
@@ -359,14 +348,14 @@ class Document:
         )
         relabel = {}
         if before is not None:
-            relabel = _keep_labels(items, before)
+            relabel = keep_labels(items, before)
         self._changed(index)
         return RowsRemoved(table, start, removed, gone, relabel)
 
     def restore_rows(self, index: int, removed: RowsRemoved) -> None:
         """Undo ``remove_rows``."""
         items = self._rows(index, removed.table)
-        _restore_labels(items, removed.relabel)
+        restore_labels(items, removed.relabel)
         self.insert_rows(index, removed.table, removed.start, removed.rows)
         self.form(index).explanations.extend(copy.deepcopy(removed.explanations))
         self._changed(index)
@@ -378,12 +367,12 @@ class Document:
             raise IndexError("row out of range")
         if src == dst:
             return RowMoved(table, src, dst)
-        before = _effective_labels(items) if table == "indicators" else None
+        before = effective_by_row(items) if table == "indicators" else None
         moving = items[src]
         self._raw_move(index, table, src, dst)
         relabel = {}
         if before is not None:
-            relabel = _keep_labels(items, before, moved=moving)
+            relabel = keep_labels(items, before, moved=moving)
         self._changed(index)
         return RowMoved(table, src, dst, relabel)
 
@@ -392,7 +381,7 @@ class Document:
         if moved.src == moved.dst:
             return
         items = self._rows(index, moved.table)
-        _restore_labels(items, moved.relabel)
+        restore_labels(items, moved.relabel)
         self._raw_move(index, moved.table, moved.dst, moved.src)
         self._changed(index)
 
@@ -443,43 +432,23 @@ class Document:
 
         ``columns`` are the table's columns as shown, each a field name or
         ``None`` for a computed column (skipped: the block's next column goes
-        to the next editable one).  Rows beyond the end are appended.
+        to the next editable one).  Whole rows are inserted unless they land on
+        blank rows; rows beyond the end are appended.
         """
         return self.paste_grid(index, table, row, col, parse_tsv(text), columns)
 
     def paste_grid(self, index: int, table: str, row: int, col: int,
                    grid: Sequence[Sequence[str]], columns: Sequence[str | None]) -> Pasted:
-        items = self._rows(index, table)
-        editable = [(i, name) for i, name in enumerate(columns) if name is not None and i >= col]
-        width = max((len(r) for r in grid), default=0)
-        targets = [name for _, name in editable[:width]]
-        row = max(0, min(row, len(items)))
-        added = max(0, row + len(grid) - len(items))
-        if added:
-            self.insert_rows(index, table, len(items), added)
-        old: dict[str, str] = {}
-        form = self.form(index)
-        for r, values in enumerate(grid):
-            for name, value in zip(targets, values, strict=False):
-                address = f"{table}[{row + r}].{name}"
-                before = get_cell(form, address)
-                if not isinstance(before, str):
-                    continue
-                old.setdefault(address, before)
-                set_cell(form, address, value)
+        """See ``perfdesk.paste``: whole rows insert unless they land on blank rows."""
+        self._rows(index, table)
+        pasted = pasting.paste_grid(self.form(index), table, row, col, grid, columns,
+                                    lambda at, count: self.insert_rows(index, table, at, count))
         self._changed(index)
-        return Pasted(table, row, col, old, added, len(grid), len(targets), max(0, width - len(targets)))
+        return pasted
 
     def unpaste(self, index: int, pasted: Pasted) -> None:
-        form = self.form(index)
-        for address, text in pasted.old.items():
-            set_cell(form, address, text)
-        if pasted.added:
-            items = self._rows(index, pasted.table)
-            del items[len(items) - pasted.added:]
+        pasting.undo(self.form(index), pasted)
         self._changed(index)
-
-    # ---- forms -------------------------------------------------------------------
 
     def add_form(self, at: int | None = None, form: Form | None = None) -> int:
         """Insert ``form`` (a blank one if none) before ``at`` (at the end if None)."""
@@ -583,71 +552,6 @@ def remove_recovery(path: str | os.PathLike) -> None:
             p.unlink(missing_ok=True)
         except OSError:
             pass
-
-
-# ---- merged 一级/二级 labels ---------------------------------------------------------
-
-
-def _effective_labels(rows: Sequence[Indicator]) -> dict[int, tuple[str, str]]:
-    """Each row's 一级 and 二级 label as shown (merged down), keyed by the row's id."""
-    out = {}
-    l1 = l2 = ""
-    for r in rows:
-        if r.level1.strip():
-            l1, l2 = r.level1.strip(), ""
-        if r.level2.strip():
-            l2 = r.level2.strip()
-        out[id(r)] = (l1, l2)
-    return out
-
-
-def _keep_labels(rows: list[Indicator], before: dict[int, tuple[str, str]],
-                 moved: Indicator | None = None) -> dict[str, str]:
-    """After rows were removed or moved, write labels where a row would otherwise change group.
-
-    Returns the label cells written, with their old text.  The moved row drops a
-    label that has become redundant (the group it heads now starts above it).
-    """
-    changed: dict[str, str] = {}
-    cur1 = cur2 = ""
-    for i, r in enumerate(rows):
-        want1, want2 = before.get(id(r), (None, None))
-        if want1 is None:  # a row that was not there before: it joins whatever is above
-            if r.level1.strip():
-                cur1, cur2 = r.level1.strip(), ""
-            if r.level2.strip():
-                cur2 = r.level2.strip()
-            continue
-        raw1 = r.level1.strip()
-        if raw1:
-            if r is moved and raw1 == cur1 and i > 0:
-                changed.setdefault(f"indicators[{i}].level1", r.level1)
-                r.level1 = ""
-            else:
-                cur1, cur2 = raw1, ""
-        elif want1 and cur1 != want1:
-            changed.setdefault(f"indicators[{i}].level1", r.level1)
-            r.level1 = want1
-            cur1, cur2 = want1, ""
-        raw2 = r.level2.strip()
-        if raw2:
-            if r is moved and raw2 == cur2 and not r.level1.strip() and i > 0:
-                changed.setdefault(f"indicators[{i}].level2", r.level2)
-                r.level2 = ""
-            else:
-                cur2 = raw2
-        elif want2 and cur2 != want2:
-            changed.setdefault(f"indicators[{i}].level2", r.level2)
-            r.level2 = want2
-            cur2 = want2
-    return changed
-
-
-def _restore_labels(rows: list[Indicator], relabel: dict[str, str]) -> None:
-    for address, text in relabel.items():
-        _, i, field = parse_row_address(address)
-        if i < len(rows) and field in ("level1", "level2"):
-            setattr(rows[i], field, text)
 
 
 # ---- what a window shows on a cell ------------------------------------------------------

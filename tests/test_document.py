@@ -206,19 +206,21 @@ def test_parse_tsv_handles_excel_quoting_and_line_ends():
     assert parse_tsv(to_tsv([["a\nb", "c"], ["", "d"]])) == [["a\nb", "c"], ["", "d"]]
 
 
-def test_paste_block_from_a_cell_appends_rows_and_unpastes(doc):
+def test_paste_rows_on_the_last_row_insert_before_it_and_unpaste(doc):
     i = _index(doc, LABOUR)
     form = doc.form(i)
     original = copy.deepcopy(form.indicators)
     n = len(original)
     text = "指标甲\t≥10人\t12人\t5\r\n指标乙\t≥90%\t95%\t4\r\n指标丙\t是\t是\t3\r\n"
     pasted = doc.paste(i, "indicators", n - 1, 2, text, COLUMNS_A)
-    assert pasted.added == 2 and pasted.rows == 3 and pasted.cols == 4 and pasted.skipped == 0
-    assert len(form.indicators) == n + 2
-    assert form.indicators[n - 1].level3 == "指标甲"
-    assert form.indicators[n].target == "≥90%"
-    assert form.indicators[n + 1].score == "3"
-    assert pasted.old[f"indicators[{n - 1}].level3"] == original[-1].level3
+    assert (pasted.inserted, pasted.added, pasted.filled, pasted.overwritten) == (3, 0, 0, 0)
+    assert pasted.rows == 3 and pasted.cols == 4 and pasted.skipped == 0
+    assert len(form.indicators) == n + 3
+    assert [r.level3 for r in form.indicators[n - 1:n + 2]] == ["指标甲", "指标乙", "指标丙"]
+    assert form.indicators[n].target == "≥90%" and form.indicators[n + 1].score == "3"
+    last = form.indicators[n + 2]  # the last indicator moved down, its figures untouched
+    assert (last.level3, last.actual, last.score) == (original[-1].level3, original[-1].actual, original[-1].score)
+    assert _labels(form)[n - 1][:2] == _labels(form)[n + 2][:2] == ("预算执行率（10）", "预算执行率")
     doc.unpaste(i, pasted)
     assert form.indicators == original
 
@@ -228,7 +230,7 @@ def test_paste_skips_computed_columns_and_reports_what_fell_off(doc):
     form = doc.form(i)
     pasted = doc.paste(i, "indicators", 0, 5, "7\t99\t98\n", COLUMNS_A)
     assert form.indicators[0].score == "7"
-    assert pasted.cols == 1 and pasted.skipped == 2
+    assert pasted.cols == 1 and pasted.skipped == 2 and pasted.overwritten == 1
 
 
 def test_paste_multiline_cell(doc):

@@ -16,6 +16,7 @@ from ..layouts import Layout
 from ..layouts.base import IndicatorColumn
 from ..model import Form, Indicator
 from ..numbers import read_score
+from ..tree_labels import effective, runs
 from .block import _C, SPAN, _Block, _heads, _Row, _row
 from .sections import LABEL_W, body_width, fit, section_label, share
 from .text import _fits
@@ -59,24 +60,21 @@ def _level1_text(text: str, width: float) -> str:
 def _rows(form: Form, indices: Sequence[int], columns: list[IndicatorColumn],
           widths: list[float]) -> list[_Row]:
     keys = [c.key for c in columns]
+    shown = [form.indicators[i] for i in indices]
+    labels = effective(shown)
+    head = {}  # (field, position) -> first position of its merged cell
+    for run in runs(shown):
+        for k in range(run.start, run.start + run.count):
+            head[(run.field, k)] = run.start
     out = []
-    run1 = run2 = None
-    text1 = text2 = ""
-    for i in indices:
-        ind = form.indicators[i]
-        l1, l2 = ind.level1.strip(), ind.level2.strip()
-        if run1 is None or (l1 and l1 != text1):
-            run1, text1, run2 = i, l1, None
-        if run2 is None or (l2 and l2 != text2):
-            run2, text2 = i, l2
+    for k, ind in enumerate(shown):
         cells, merged = [], {}
         for n, (key, width) in enumerate(zip(keys, widths, strict=True)):
-            if key == "level1":
-                cells.append(_C(_level1_text(text1, width * mm)))
-                merged[n] = ("1", run1)
-            elif key == "level2":
-                cells.append(_C(text2))
-                merged[n] = ("2", run2)
+            if key in _TREE:
+                top = head[(key, k)]
+                text = labels[top][_TREE.index(key)]
+                cells.append(_C(_level1_text(text, width * mm) if key == "level1" else text))
+                merged[n] = (key, indices[top])
             else:
                 cells.append(_C(_text(ind, key), "cell" if key in FREE_TEXT else "center"))
         out.append(_row(*cells, keys=merged))

@@ -20,6 +20,7 @@ from ..addresses import parse_row_address
 from ..calc import Calculation
 from ..document import CellNote
 from ..model import Form
+from ..tree_labels import LABEL_FIELDS, runs
 from . import theme
 
 # (field, header for layout A, header for layout B); field None: computed.
@@ -37,7 +38,6 @@ COLUMNS = {  # a line break keeps narrow columns narrow
     "deviation": ("偏差原因", "偏差原因分析\n及改进措施"),
 }
 COMPUTED = {"suggested", "last_actual"}
-LABEL_FIELDS = ("level1", "level2")
 
 
 def columns_for(layout: str, definitions: bool, last_year: bool = False) -> list[str]:
@@ -148,11 +148,8 @@ class IndicatorModel(QAbstractTableModel):
         name = self.fields[col]
         if name not in LABEL_FIELDS or self.form is None:
             return row
-        rows = self.form.indicators
-        r = row
-        while r > 0 and not rows[r].level1.strip() and not (name == "level2" and rows[r].level2.strip()):
-            r -= 1
-        return r
+        return next((r.start for r in runs(self.form.indicators)
+                     if r.field == name and r.start <= row < r.start + r.count), row)
 
     def rows_reset(self, calc: Calculation, notes) -> None:
         self.beginResetModel()
@@ -169,23 +166,12 @@ class IndicatorModel(QAbstractTableModel):
         return f"indicators[{row}].{self.fields[col]}"
 
     def spans(self) -> list[tuple[int, int, int]]:
-        """(first row, column, row count) of each merged 一级/二级 cell."""
-        out = []
+        """(first row, column, row count) of each merged 一级/二级 cell: one per run of rows
+        under the same label (``perfdesk.tree_labels``)."""
         if self.form is None:
-            return out
-        rows = self.form.indicators
-        for name in LABEL_FIELDS:
-            col = self.column_of(name)
-            start = None
-            for i, r in enumerate(rows):
-                starts = bool(r.level1.strip()) or (name == "level2" and bool(r.level2.strip()))
-                if starts or start is None:
-                    if start is not None and i - start > 1:
-                        out.append((start, col, i - start))
-                    start = i
-            if start is not None and len(rows) - start > 1:
-                out.append((start, col, len(rows) - start))
-        return out
+            return []
+        return [(r.start, self.column_of(r.field), r.count) for r in runs(self.form.indicators)
+                if r.count > 1 and self.column_of(r.field) >= 0]
 
     # ---- Qt model ---------------------------------------------------------------------
 
