@@ -25,8 +25,11 @@ _EPS = 1e-9
 
 
 def canonical_level1(text: str) -> str:
-    """``产出指标（50）`` -> ``产出指标``; unknown names are returned stripped."""
+    """``产出指标（50）`` -> ``产出指标``; unknown names are returned stripped.
+
+    Blanks inside the name are line-wrap (``产 出 指 标``, ``满意度\\n指标``)."""
     name, _ = parse_weight(text)
+    name = "".join(name.split())
     for known in LEVEL1_NAMES:
         if known in name:
             return known

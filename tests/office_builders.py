@@ -230,13 +230,18 @@ def write_sheet(ws, rows: list[Row], *, numbers: bool = True, merge: bool = True
             ws.merge_cells(start_row=r, start_column=c, end_row=lr, end_column=lc)
 
 
-def write_docx(path, forms_rows: list[list[Row]], *, table_outside: bool = True) -> None:
+INTRO = "关于报送2020年度项目支出绩效自评表的说明：以下各表由各处室填写。"
+
+
+def write_docx(path, forms_rows: list[list[Row]], *, table_outside: bool = True,
+               intro: str = INTRO) -> None:
     """One table per form; rows marked ``outside`` become paragraphs around it
     (or, with ``table_outside=False``, rows of the table too)."""
     import docx
 
     document = docx.Document()
-    document.add_paragraph("关于报送2020年度项目支出绩效自评表的说明：以下各表由各处室填写。")
+    if intro:
+        document.add_paragraph(intro)
     for n, rows in enumerate(forms_rows):
         if n:
             document.add_page_break()

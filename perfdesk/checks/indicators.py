@@ -9,7 +9,11 @@ from ..calc import canonical_level1, unit_family
 from .base import ERROR, HINT, WARNING, Context, Finding, check
 
 _NAME_UNIT = re.compile(r"[（(]([^（()）]{1,6})[)）]\s*$")
-_PLACEHOLDER = re.compile(r"^(\*+|[xX×]{2,}|指标\s*\d+|[（(]?\s*主要填写.*)$", re.S)
+_PLACEHOLDER = re.compile(
+    r"^(\*+|[xX×]{2,}|指标\s*\d+\s*[:：]?|[….。·]{2,}|…|[（(]?\s*主要填写.*)$", re.S
+)
+# The template's own instructions left in a cell: ``对照年度目标，说明…（100字以内）`` (Sichuan).
+_INSTRUCTION = re.compile(r"[（(]\s*\d+\s*字(?:以内|左右)\s*[)）][。.]?$")
 _SATISFACTION = "满意"
 
 
@@ -31,7 +35,7 @@ def i01_level2_parent(ctx: Context):
     for i, ind in enumerate(ctx.form.indicators):
         if ind.level1.strip():
             level1 = canonical_level1(ind.level1)
-        level2 = ind.level2.strip()
+        level2 = "".join(ind.level2.split())  # blanks inside a name are line-wrap
         if level2 and level1 in allowed and level2 not in allowed[level1]:
             owner = next((k for k, v in allowed.items() if level2 in v), "")
             yield Finding(
@@ -163,12 +167,16 @@ def i09_placeholder(ctx: Context):
                 yield Finding("I09", (f"indicators[{i}].{key}",), {"typed": text.strip()})
 
 
-_PLACEHOLDER_START = frozenset("*xX×指主(（")
+_PLACEHOLDER_START = frozenset("*xX×指主(（….。·")
 
 
 def _is_placeholder(text: str) -> bool:
-    t = text.lstrip()
-    return bool(t) and t[0] in _PLACEHOLDER_START and bool(_PLACEHOLDER.match(t.rstrip()))
+    t = text.strip()
+    if not t:
+        return False
+    if t[0] in _PLACEHOLDER_START and _PLACEHOLDER.match(t):
+        return True
+    return bool(_INSTRUCTION.search(t))
 
 
 @i01_level2_parent.phrase

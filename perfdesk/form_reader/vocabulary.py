@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from ..labels import BLANKS, key
 from .grid import Region
+from .meaning import money_row_meaning
 
 # Label -> its printed spellings (keys).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -145,7 +146,8 @@ TITLE_OF: dict[str, str] = {}  # a layout's printed title (as a key) -> its code
 
 
 def money_row(text: str) -> str | None:
-    return MONEY_ROW_OF.get(_row_key(text))
+    k = _row_key(text)
+    return MONEY_ROW_OF.get(k) or money_row_meaning(k)
 
 
 def a_group(text: str) -> str | None:

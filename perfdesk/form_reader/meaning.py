@@ -1,0 +1,34 @@
+"""Labels matched by what they mean, where offices print their own wording.
+
+The vocabulary's tables hold the spellings of the registered layouts; forms
+typed by other offices say the same thing in other words: ``其中:本年财政拨款``,
+``其中：当年一般公共预算拨款``, ``年度财政资金总额``.  These rules take a label's
+key (blanks, full-width forms, a trailing colon and a leading 其中 already
+gone) to the row it means, or ``None``; they are asked only after the tables.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = re.compile(r"^(?:本年度?|当年度?|本级)")
+_TOTAL = re.compile(r"^(?:年度)?(?:财政)?(?:资金|预算)?(?:总额|总计|合计)$")
+_FISCAL = re.compile(r"^(?:一般公共预算|财政性?)(?:拨款|资金)(?:收入)?$|^一般公共预算$")
+_CARRYOVER = re.compile(r"^(?:上年|以前年度)?结转(?:结余)?(?:资金)?$|^上年结余(?:资金)?$")
+_OTHER = re.compile(r"^其他(?:来源)?(?:资金|收入)?$")
+
+
+def money_row_meaning(k: str) -> str | None:
+    """The money row (total, fiscal, carryover, other) a row label means, if any."""
+    k = _YEAR.sub("", k)
+    if not k:
+        return None
+    if _TOTAL.match(k):
+        return "total"
+    if _FISCAL.match(k):
+        return "fiscal"
+    if _CARRYOVER.match(k):
+        return "carryover"
+    if _OTHER.match(k):
+        return "other"
+    return None

@@ -1,0 +1,112 @@
+"""Real published forms (tests/corpus/*.json) rendered as the files clerks send.
+
+A corpus file holds one form as it was published: ``rows`` is its table the
+way an HTML table gives it (each row its cells left to right, a cell spanning
+``span`` columns and ``rows`` rows, the columns taken by a cell spanning from
+above skipped), and ``{"outside": text}`` a line printed outside the table
+(title, 年度).  ``logical_rows`` places the cells on a column grid; the
+renderings use ``office_builders``' sheet and Word writers.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from office_builders import C, Row, write_docx, write_sheet
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@dataclass
+class RealForm:
+    name: str
+    source: str
+    publisher: str
+    province: str
+    year: str
+    layout: str
+    published_as: str
+    must: list[str]
+    must_not: list[str]
+    expect: dict[str, str]
+    must_cells: dict[str, list[str]]  # code -> cells a finding of it must name
+    rows: list = field(repr=False)
+
+
+def load(path: Path) -> RealForm:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return RealForm(
+        name=path.stem, source=data["source"], publisher=data["publisher"],
+        province=data["province"], year=data["year"], layout=data["layout"],
+        published_as=data["published_as"], must=data["must"], must_not=data["must_not"],
+        expect=data.get("expect", {}), must_cells=data.get("must_cells", {}), rows=data["rows"],
+    )
+
+
+def corpus() -> list[RealForm]:
+    return [load(p) for p in sorted(CORPUS.glob("*.json"))]
+
+
+def logical_rows(form: RealForm) -> list[Row]:
+    """The table on a column grid, as a browser lays out an HTML table."""
+    width = _width(form.rows)
+    taken: dict[tuple[int, int], bool] = {}
+    out: list[Row] = []
+    table_row = 0
+    for raw in form.rows:
+        if isinstance(raw, dict):
+            out.append(Row([C(0, raw["outside"], width)], outside=True))
+            continue
+        cells, col = [], 0
+        for cell in raw:
+            text, span, down = _cell(cell)
+            while taken.get((table_row, col)):
+                col += 1
+            for r in range(table_row, table_row + down):
+                for c in range(col, col + span):
+                    taken[(r, c)] = True
+            cells.append(C(col, text, span, down))
+            col += span
+        out.append(Row(cells, block=True))
+        table_row += 1
+    return out
+
+
+def _cell(cell) -> tuple[str, int, int]:
+    if isinstance(cell, str):
+        return cell, 1, 1
+    return cell["t"], cell.get("span", 1), cell.get("rows", 1)
+
+
+def _width(rows) -> int:
+    return max(sum(_cell(c)[1] for c in r) for r in rows if isinstance(r, list))
+
+
+# ---- renditions --------------------------------------------------------------
+
+
+def xlsx(form: RealForm, path: Path, *, shifted: bool = False) -> Path:
+    """One sheet; ``shifted``: moved down and right, blank rows between blocks and a spacer column."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = form.name[:31]
+    where = {"row0": 3, "col0": 2, "spacers": (2,), "blank_rows": 1} if shifted else {}
+    write_sheet(ws, logical_rows(form), **where)
+    wb.save(path)
+    return path
+
+
+def docx(form: RealForm, path: Path) -> Path:
+    write_docx(path, [logical_rows(form)], intro="")
+    return path
+
+
+RENDITIONS = {
+    "grid.xlsx": lambda f, p: xlsx(f, p),
+    "shifted.xlsx": lambda f, p: xlsx(f, p, shifted=True),
+    "table.docx": docx,
+}
