@@ -38,11 +38,11 @@ deb: dist
 deb-smoke: deb
 	bash build/deb_smoke.sh
 
-windows:
-	bash build/windows.sh
+windows: $(STAMP)
+	HOST_PY=$(BIN)/python bash build/windows.sh
 
-windows-smoke: windows $(STAMP)
-	PY=$(BIN)/python bash build/windows_smoke.sh
+windows-smoke: windows
+	PY=$(BIN)/python HOST_PY=$(BIN)/python bash build/windows_smoke.sh
 
 demo: $(STAMP)
 	$(BIN)/python tools/build_demo.py

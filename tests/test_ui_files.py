@@ -329,6 +329,7 @@ def test_main_opens_a_file_given_on_the_command_line_and_quits_after(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home),
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local/share")}
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), str(DEMO_FILE), "--quit-after", "0"],
-                            env=env, capture_output=True, text=True, timeout=60)
+                            env=env, capture_output=True, encoding="utf-8", timeout=60)
+    # UTF-8 whatever the code page: the window writes UTF-8 to a pipe (perfdesk/streams.py)
     assert result.returncode == 0, result.stderr
     assert "窗口已打开：demo-2020.perfdesk，22 张表" in result.stdout

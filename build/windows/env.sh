@@ -10,6 +10,9 @@ export WINEDLLOVERRIDES="mscoree,mshtml="  # no Mono/Gecko download prompts
 export LOCPATH="$WORK/locale"
 C="$WINEPREFIX/drive_c"
 PYW='C:\Python311\python.exe'
+# The host's pip, which downloads and installs into the Windows Python's folders: the one in
+# the checkout's .venv (made by `make`), not whichever `pip` is first on PATH.
+HOSTPIP=("${HOST_PY:-$ROOT/.venv/bin/python}" -m pip)
 
 passed=0 failed=0
 ok()   { passed=$((passed + 1)); echo "PASS  $*"; }

@@ -36,14 +36,22 @@ def _grid(ws) -> form_reader.Grid:
 
 
 
-def read_workbook(path: str | Path) -> form_reader.Source:
-    """Every form in every sheet of ``path``, and the perfdesk sheet if any."""
+def _load(path: Path, data_only: bool):
+    """The workbook, read whole; the file is closed even when openpyxl fails half-way (it
+    leaves its zip open, held by the error's traceback, and Windows cannot then rename or
+    delete the file the clerk was told is damaged)."""
     import openpyxl
 
+    with path.open("rb") as f:
+        return openpyxl.load_workbook(f, data_only=data_only, keep_links=False)
+
+
+def read_workbook(path: str | Path) -> form_reader.Source:
+    """Every form in every sheet of ``path``, and the perfdesk sheet if any."""
     path = Path(path)
     safety.check_office_file(path, "xlsx")
     try:
-        wb = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+        wb = _load(path, data_only=True)
     except PerfdeskError:
         raise
     except Exception as err:  # noqa: BLE001 - any parser failure is a damaged file
@@ -91,11 +99,9 @@ def _has_formulas(path: Path) -> bool:
 
 def _formula_cells(path: Path) -> dict[str, list[str]]:
     """Sheet -> cells holding a formula with no saved result."""
-    import openpyxl
-
     try:
-        wb_f = openpyxl.load_workbook(path, data_only=False, keep_links=False)
-        wb_v = openpyxl.load_workbook(path, data_only=True, keep_links=False)
+        wb_f = _load(path, data_only=False)
+        wb_v = _load(path, data_only=True)
     except Exception:  # noqa: BLE001
         return {}
     out: dict[str, list[str]] = {}
