@@ -66,11 +66,19 @@ class Group:
     weight: Number | None  # as typed; None when no weight was typed
     rows: list[int] = field(default_factory=list)
     subtotal: float = 0.0
+    row_points: float | None = None  # Σ 分值 of its rows, when every row prints one
+
+    @property
+    def printed(self) -> bool:
+        """Does the form print this 一级's weight (in its label or as its rows' 分值)?"""
+        return self.weight is not None or self.row_points is not None
 
     @property
     def weight_value(self) -> float:
         if self.weight is not None and self.weight.status == "ok":
             return self.weight.value
+        if self.row_points is not None:
+            return self.row_points
         return DEFAULT_WEIGHTS.get(self.name, 0.0)
 
 
@@ -207,7 +215,7 @@ def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
     level1 = level2 = ""
     for i, ind in enumerate(form.indicators):
         if ind.level1.strip():
-            level1 = canonical_level1(ind.level1)
+            level1 = _level1_name(ind, len(groups) + 1)
             level2 = ""
             _, weight = parse_weight(ind.level1)
             group = groups.get(level1)
@@ -236,7 +244,28 @@ def _read_indicators(form: Form) -> tuple[list[Row], dict[str, Group]]:
                            or ind.score.strip()),
             )
         )
+    _sum_row_points(rows, groups)
     return rows, groups
+
+
+def _sum_row_points(rows: list[Row], groups: dict[str, Group]) -> None:
+    """A 一级 with no weight of its own weighs what its rows' 分值 add up to."""
+    for group in groups.values():
+        filled = [rows[i] for i in group.rows if not rows[i].empty]
+        if filled and all(r.points.status == "ok" for r in filled):
+            group.row_points = sum(r.points.value for r in filled)
+
+
+def _level1_name(ind, n: int) -> str:
+    """The 一级 a row opens: its name, or (a cell printing only ``（50分）``) the owner of its
+    二级, or else a name of its own, so unnamed blocks are kept apart."""
+    name = canonical_level1(ind.level1)
+    if name:
+        return name
+    level2 = "".join(ind.level2.split())
+    owner = next((k for k, v in LEVEL2_ALLOWED.items() if level2 in v), "")
+    return owner or f"第{n}个一级指标"
+
 
 
 def _judge(row: Row) -> None:

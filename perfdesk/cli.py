@@ -210,10 +210,11 @@ def _import(args) -> int:
         sys.stderr.write(f"无法导入：{refused}\n")
         return 2
     skipped: list[str] = []
+    notes: list[str] = []
     try:
         if not paths:
             raise PerfdeskError("没有找到要导入的 .xlsx/.docx 文件。")
-        dfile = import_files(paths, skipped)
+        dfile = import_files(paths, skipped, notes)
         storage.save(dfile, out)
     except PerfdeskError as err:
         sys.stderr.write(f"{err}\n")
@@ -223,6 +224,7 @@ def _import(args) -> int:
     lines += [f"【{n}】{f.project}（布局{layouts.get(f.layout).code}）"
               for n, f in enumerate(dfile.forms, 1)]
     lines += [f"跳过空白表：{where}" for where in skipped]
+    lines += [f"未读入：{note}" for note in notes]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
 

@@ -25,7 +25,7 @@ FULL_WIDTH = str.maketrans(
 )
 BLANKS = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十0-9]+\)[、.]?|[0-9]+[、.．](?![0-9]))")
-_UNIT_SUFFIX = re.compile(r"\((?:[A-Za-z]{1,2}(?:[/÷][A-Za-z]{1,2})?|[万千亿]?元|%|分|调整后)\)$")
+_UNIT_SUFFIX = re.compile(r"\((?:[A-Za-z]{1,2}(?:[/÷][A-Za-z]{1,2})?|[万千亿]?元|%|(?:[0-9]+(?:\.[0-9]+)?)?分|调整后|盖章|公章)\)$")
 
 
 def key(text: str) -> str:

@@ -58,7 +58,8 @@ def read_office(path: str | Path):
     raise _unsupported(path)
 
 
-def import_files(paths, skipped: list[str] | None = None) -> DepartmentFile:
+def import_files(paths, skipped: list[str] | None = None,
+                 notes: list[str] | None = None) -> DepartmentFile:
     """One department file from the forms of many Excel/Word files.
 
     Every file is read before anything is decided; a ``PerfdeskError`` lists
@@ -76,7 +77,7 @@ def import_files(paths, skipped: list[str] | None = None) -> DepartmentFile:
         raise PerfdeskError("没有要导入的文件。")
     dfile = None
     try:
-        dfile = assemble(sources, skipped) if sources else None
+        dfile = assemble(sources, skipped, notes) if sources else None
     except ImportProblems as err:
         problems.extend(err.problems)
     if problems:

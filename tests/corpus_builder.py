@@ -32,6 +32,7 @@ class RealForm:
     must_not: list[str]
     expect: dict[str, str]
     must_cells: dict[str, list[str]]  # code -> cells a finding of it must name
+    left_out: list[str]  # printed rows the reader lists as not read (no money in them)
     rows: list = field(repr=False)
 
 
@@ -41,7 +42,8 @@ def load(path: Path) -> RealForm:
         name=path.stem, source=data["source"], publisher=data["publisher"],
         province=data["province"], year=data["year"], layout=data["layout"],
         published_as=data["published_as"], must=data["must"], must_not=data["must_not"],
-        expect=data.get("expect", {}), must_cells=data.get("must_cells", {}), rows=data["rows"],
+        expect=data.get("expect", {}), must_cells=data.get("must_cells", {}),
+        left_out=data.get("left_out", []), rows=data["rows"],
     )
 
 

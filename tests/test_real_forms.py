@@ -26,8 +26,11 @@ def _value(form, path: str) -> str:
 
 def _read(real, rendition, tmp_path):
     path = RENDITIONS[rendition](real, tmp_path / f"{real.name}.{rendition}")
-    dfile = sources.import_files([path])
+    notes: list[str] = []
+    dfile = sources.import_files([path], notes=notes)
     assert len(dfile.forms) == 1
+    left_out = sorted(n.split("「")[-1].split("」")[0] for n in notes)
+    assert left_out == sorted(real.left_out), notes
     return dfile
 
 

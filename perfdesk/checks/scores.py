@@ -54,7 +54,7 @@ def s02_exec_actual(ctx: Context):
 )
 def s03_subtotal(ctx: Context):
     for group in ctx.calc.groups.values():
-        if group.name not in ctx.layout.default_weights() and group.weight is None:
+        if group.name not in ctx.layout.default_weights() and not group.printed:
             continue
         if group.subtotal > group.weight_value + _EPS:
             cells = [f"indicators[{i}].score" for i in group.rows]
@@ -145,7 +145,7 @@ def s08_missed_full(ctx: Context):
     "一级指标权重为 {weights}（合计 {total}），通常为 产出50、效益30、满意度10、预算执行率10，合计100。",
 )
 def s09_weights(ctx: Context):
-    groups = [g for g in ctx.calc.groups.values() if g.weight is not None]
+    groups = [g for g in ctx.calc.groups.values() if g.printed]
     if not groups:
         return
     defaults = ctx.layout.default_weights()

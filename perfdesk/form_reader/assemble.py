@@ -56,13 +56,15 @@ def apply_extras(form: Form, extra: dict) -> None:
             continue
 
 
-def assemble(sources: list[Source], skipped: list[str] | None = None) -> DepartmentFile:
+def assemble(sources: list[Source], skipped: list[str] | None = None,
+             notes: list[str] | None = None) -> DepartmentFile:
     """One department file from every form of every source.
 
     Raises a ``PerfdeskError`` listing every problem, per file, sheet and cell,
     unless every form was read whole: nothing half-read is returned.  Blank
     forms (a template sheet nobody filled) are left out and, if ``skipped`` is
-    given, named there.
+    given, named there; what a form printed that was left out (a money row
+    with no money that our forms do not have) is listed in ``notes``.
     """
     problems: list[str] = []
     forms: list[Form] = []
@@ -84,6 +86,8 @@ def assemble(sources: list[Source], skipped: list[str] | None = None) -> Departm
             if read.problems:
                 problems.extend(f"{where}：{p}" for p in read.problems)
                 continue
+            if notes is not None:
+                notes.extend(f"{where}：{n}" for n in read.notes)
             if not form_has_content(read.form):
                 if skipped is not None:
                     skipped.append(where)

@@ -20,6 +20,7 @@ class ReaderBase:
         self.last_used_row = rows[0] if rows else 0
         self.b_exec: dict[str, str] = {}  # layout B money block: 分值 and 得分 of 执行率
         self.score_span: tuple[int, int] | None = None  # the indicator table's 得分 column
+        self.points_span: tuple[int, int] | None = None  # … and its 分值/权重 column
 
     # -- helpers
     def use(self, *regions: Region) -> None:

@@ -44,6 +44,7 @@ class FormRead:
 
     form: Form
     problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # read, but something printed was left out
     year: str = ""
     money_unit: str = ""
     title: str = ""

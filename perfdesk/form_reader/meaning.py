@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..labels import key
+
 _YEAR = re.compile(r"^(?:本年度?|当年度?|本级)")
 _TOTAL = re.compile(r"^(?:年度)?(?:财政)?(?:资金|预算)?(?:总额|总计|合计)$")
 _FISCAL = re.compile(r"^(?:一般公共预算|财政性?)(?:拨款|资金)(?:收入)?$|^一般公共预算$")
@@ -32,3 +34,14 @@ def money_row_meaning(k: str) -> str | None:
     if _OTHER.match(k):
         return "other"
     return None
+
+
+# Money rows some provinces print that our forms do not have (Sichuan 510000_0013zp).
+_EXTRA = {"财政专户管理资金": "财政专户管理资金", "财政专户资金": "财政专户管理资金",
+          "单位资金": "单位资金", "单位自有资金": "单位资金", "自有资金": "单位资金"}
+
+
+def extra_money_row(text: str) -> str | None:
+    """The name of such a row, as the reader lists it, or ``None``."""
+    k = key(text)
+    return _EXTRA.get(k[2:].lstrip(":") if k.startswith("其中") else k)

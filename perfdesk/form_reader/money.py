@@ -8,6 +8,7 @@ from ..labels import key
 from ..model import Form
 from .base import ReaderBase
 from .grid import FormRead, Region
+from .meaning import extra_money_row
 from .vocabulary import B_COLUMN_OF, a_group, join, money_row
 
 
@@ -20,6 +21,9 @@ class MoneyReader(ReaderBase):
         if len(cols) >= 2 and names & {"budget_initial"} and names & {"budget", "executed"}:
             return cols
         return []
+
+    def _money_header(self, cells: list[Region]) -> bool:
+        return bool(self.columns(cells, a_group) or self._b_header(cells))
 
     def read_money(self, form: Form, out: FormRead, start: int) -> int:
         if start >= len(self.rows):
@@ -91,8 +95,9 @@ class MoneyReader(ReaderBase):
         for reg in header_cells:
             if reg.col < first_col:
                 m = re.search(r"[(（]\s*([万千]?元)\s*[)）]", reg.text)
-                if m and not out.money_unit:
-                    out.money_unit = m.group(1)
+                if m:
+                    self.use(reg)  # the corner: 项目资金（万元）, 年度预算数(万元)
+                    out.money_unit = out.money_unit or m.group(1)
         i = start + 1
         found_total = False
         while i < len(self.rows):
@@ -100,7 +105,12 @@ class MoneyReader(ReaderBase):
             zone = [c for c in cells if c.col < first_col]
             label = next((c for c in zone if money_row(c.text)), None)
             if label is None:
-                break
+                extra = next((c for c in zone if extra_money_row(c.text)), None)
+                if extra is None:
+                    break
+                self._extra_row(out, extra, cells, spans)
+                i += 1
+                continue
             self.use(label)
             part = money_row(label.text)
             for name, lo, hi in spans:
@@ -112,6 +122,8 @@ class MoneyReader(ReaderBase):
                 elif part == "total" and not found_total:
                     if name == "progress":
                         form.money.progress = text
+                    elif name == "reason":
+                        self.b_exec["deviation"] = text
                     else:
                         self.b_exec[name] = text
             found_total = found_total or part == "total"
@@ -119,3 +131,29 @@ class MoneyReader(ReaderBase):
         if i == start + 1:
             self.problems.append("找不到「年度资金总额」所在的行")
         return i
+
+    def _extra_row(self, out: FormRead, label: Region, cells, spans) -> None:
+        """A money row our forms do not have (Sichuan's 财政专户管理资金, 单位资金): listed
+        when it holds no money, refused when it does (the parts would not add up without it)."""
+        self.use(label)
+        amounts = []
+        for name, lo, hi in spans:
+            values = self.in_span(cells, lo, hi)
+            self.use(*values)
+            if name in ("budget_initial", "budget", "arrived", "executed"):
+                amounts += [c.text.strip() for c in values if c.text.strip()]
+        name = extra_money_row(label.text)
+        if any(not _zero(a) for a in amounts):
+            self.problems.append(
+                f"{label.ref}「{name}」一行有金额（{'、'.join(amounts)}），本软件的资金表没有这一行，"
+                "读入会使各项之和与总额不符：请把它并入「其他资金」后再导入"
+            )
+        else:
+            out.notes.append(f"{label.ref}「{name}」一行没有金额（{'、'.join(amounts) or '空白'}），未读入")
+
+
+def _zero(text: str) -> bool:
+    try:
+        return float(text.replace(",", "").rstrip("%")) == 0
+    except ValueError:
+        return False

@@ -56,6 +56,9 @@ class FormReader(MoneyReader, TableReader):
                 break
             if i > 0 and any(money_row(c.text) for c in cells):
                 break
+            if self.is_goals_header(cells):  # Sichuan: the goals come before the money
+                i = self.read_goals(form, i)
+                continue
             found = self.pairs(self.rows[i], names)
             for name in ("project", "unit", "authority"):
                 if found.get(name) and not getattr(form, name):

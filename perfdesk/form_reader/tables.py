@@ -22,24 +22,42 @@ from .vocabulary import (
     pattern_for,
 )
 
+CONCLUSION_PARTS = ("评价结论", "存在问题", "改进措施")
+SPLIT_TARGET = frozenset(("target_sign", "target_unit"))
+
+
+def joined_target(got: dict[str, str]) -> str:
+    """Sichuan's 指标性质 | 指标值 | 度量单位 as one target (``=`` ``100`` ``%`` -> ``=100%``)."""
+    target = got.get("target", "")
+    if not target.strip() or not (got.get("target_sign") or got.get("target_unit")):
+        return target
+    return "".join(got.get(n, "").strip() for n in ("target_sign", "target", "target_unit"))
+
 
 class TableReader(ReaderBase):
-    def read_goals(self, form: Form, start: int) -> int:
-        def is_header(cells):
-            names = {n for n, _ in self.columns(cells, lambda t: GOAL_OF.get(key(t)))}
-            return {"target", "result"} <= names
+    def is_goals_header(self, cells) -> bool:
+        names = {n for n, _ in self.columns(cells, lambda t: GOAL_OF.get(key(t)))}
+        return {"target", "result"} <= names
 
+    def read_goals(self, form: Form, start: int) -> int:
+        is_header = self.is_goals_header
         h = self.find_row(start, lambda cells: is_header(cells) or self._indicator_header(cells))
         if h is None or not is_header(self.cells(self.rows[h])):
             return start if h is None else h
+        if form.goals:  # read already (Sichuan prints them above the money)
+            return h + 1
         cols = self.columns(self.cells(self.rows[h]), lambda t: GOAL_OF.get(key(t)))
         self.use(*(reg for _, reg in cols))
         spans = self.spans(cols, open_end=False)
         i = h + 1
         while i < len(self.rows):
             cells = self.cells(self.rows[i])
-            if self._indicator_header(cells) or self._ends_table(cells):
+            if self._indicator_header(cells) or self._ends_table(cells) or self._money_header(cells):
                 break
+            if all(key(c.text) in SECTION_KEYS for c in cells):  # a sub-heading (Sichuan)
+                self.use(*cells)
+                i += 1
+                continue
             got = {}
             for name, lo, hi in spans:
                 values = self.in_span(cells, lo, hi)
@@ -85,17 +103,21 @@ class TableReader(ReaderBase):
             self.problems.append(f"绩效指标表中找不到「{label}」一栏")
         spans = self.spans(cols, open_end=False)
         self.score_span = next(((lo, hi) for n, lo, hi in spans if n == "score"), None)
+        self.points_span = next(((lo, hi) for n, lo, hi in spans if n == "points"), None)
+        names -= SPLIT_TARGET
         first_col = spans[0][1]
         i = h + 1
         while i < len(self.rows):
             cells = self.cells(self.rows[i])
             if self._ends_table(cells) or self._indicator_header(cells):
                 break
-            ind = Indicator()
+            got = {}
             for name, lo, hi in spans:
                 values = self.in_span(cells, lo, hi)
                 self.use(*values)
-                setattr(ind, name, join([(c.text, True) for c in values]))
+                got[name] = join([(c.text, True) for c in values])
+            ind = Indicator(**{n: v for n, v in got.items() if n not in SPLIT_TARGET})
+            ind.target = joined_target(got)
             for c in cells:
                 if c.col < first_col and key(c.text) in SECTION_KEYS:
                     self.use(c)
@@ -121,6 +143,7 @@ class TableReader(ReaderBase):
             actual=form.money.progress,
             points=points,
             score=got.get("score", ""),
+            deviation=got.get("deviation", ""),
         ))
 
     def read_tail(self, form: Form, start: int) -> None:
@@ -130,6 +153,11 @@ class TableReader(ReaderBase):
         while i < len(self.rows):
             row = self.rows[i]
             cells = self.cells(row)
+            part = key(cells[0].text) if cells else ""
+            if part in CONCLUSION_PARTS:  # Sichuan: 评价结论 / 存在问题 / 改进措施, one row each
+                self._conclusion_part(form, cells)
+                i += 1
+                continue
             if any(is_problems_label(c.text) for c in cells):
                 i = self._problems(form, i)
                 continue
@@ -142,10 +170,29 @@ class TableReader(ReaderBase):
                     self._set_tail(form, name, join([(c.text, True) for c in in_score]))
                     i += 1
                     continue
+                if self._weights_only(cells):  # 合计 | 100 (the weights) | blank 得分
+                    self.use(*cells)
+                    i += 1
+                    continue
             found = self.pairs(row, names)
             for name, value in found.items():
                 self._set_tail(form, name, value)
             i += 1
+
+    def _weights_only(self, cells) -> bool:
+        """A total row whose only figure stands in the 分值/权重 column."""
+        span = self.points_span
+        if span is None:
+            return False
+        figures = [c for c in cells if not is_label(c.text)]
+        return bool(figures) and all(span[0] <= c.col <= span[1] for c in figures)
+
+    def _conclusion_part(self, form: Form, cells) -> None:
+        """One of Sichuan's closing rows, kept in 存在问题 under its own label."""
+        self.use(*cells)
+        text = join([(c.text, True) for c in cells[1:]])
+        line = f"{key(cells[0].text)}：{text.strip()}"
+        form.problems = f"{form.problems}\n{line}" if form.problems else line
 
     _TAIL = {"total": "total_score", "grade": "grade", "filler": "filler", "phone": "phone",
              "head": "head", "finance_head": "finance_head", "date": "date"}
