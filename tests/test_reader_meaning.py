@@ -77,3 +77,16 @@ def test_extra_row_without_money_is_listed(tmp_path):
     dfile = sources.import_files([xlsx(real, tmp_path / "form.xlsx")], notes=notes)
     assert dfile.forms[0].money.budget.total == "251.89"
     assert [n for n in notes if "「单位资金」一行没有金额" in n]
+
+
+def test_money_unit_read_from_the_money_block(tmp_path):
+    """``项目资金（元）`` makes the file's amounts 元."""
+    data = json.loads((CORPUS / "hebei-langfang-2019-heating.json").read_text(encoding="utf-8"))
+    text = json.dumps(data, ensure_ascii=False).replace("项目资金\\n(万元)", "项目资金（元）")
+    for old, new in (("\"43.2\"", "\"432000\""), ("\"37.24\"", "\"372400\"")):
+        text = text.replace(old, new)
+    path = tmp_path / "form.json"
+    path.write_text(text, encoding="utf-8")
+    dfile = sources.import_files([xlsx(load(path), tmp_path / "form.xlsx")])
+    assert dfile.money_unit == "元"
+    assert dfile.forms[0].money.budget.total == "432000"

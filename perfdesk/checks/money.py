@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import layouts
 from ..numbers import matches_at_precision, read_amount
 from .base import ERROR, WARNING, Context, Finding, check
 
 _TOLERANCE = 1e-6
+
+
+def rate_matches(value: float, decimals: int, unit: str, rate: float) -> bool:
+    """A typed 执行率 against the computed percent: ``86%``/``86`` as a percent, or a bare
+    fraction with decimals (``0.86``, ``1.00``), as some provinces print it."""
+    if matches_at_precision(value, decimals, rate):
+        return True
+    return unit != "%" and decimals > 0 and 0 <= value <= 1.5 and matches_at_precision(
+        value, decimals, rate / 100)
+
+
+# 人均, 每人, 标准 …: a per-head or per-item amount in 元, never a share of the budget.
+_PER_UNIT = re.compile(r"人均|每[人户名次月年亩件所校]|单价|标准|单位成本|/[人户名月年亩件次]")
 
 
 @check(
@@ -17,7 +32,7 @@ def b01_progress(ctx: Context):
     c = ctx.calc
     if c.execution_rate is None or c.progress.status != "ok":
         return
-    if not matches_at_precision(c.progress.value, c.progress.decimals, c.execution_rate):
+    if not rate_matches(c.progress.value, c.progress.decimals, c.progress.unit, c.execution_rate):
         yield Finding(
             "B01",
             ("money.progress", "money.executed.total", "money.budget.total"),
@@ -123,6 +138,8 @@ def b06_unit(ctx: Context):
     for row in ctx.calc.rows:
         name = ctx.form.indicators[row.index].level3
         says_yuan = row.target.unit == "元" or "（元）" in name or "(元)" in name
+        if _PER_UNIT.search(name) or _PER_UNIT.search(row.target.text):
+            continue
         if says_yuan and row.quantitative and row.target.value > budget * 100:
             yield Finding(
                 "B06",

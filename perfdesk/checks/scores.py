@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..calc import grade_of, normalise_grade
-from ..numbers import matches_at_precision
 from .base import ERROR, HINT, WARNING, Context, Finding, check, figure
+from .money import rate_matches
 
 _EPS = 0.005
 # Provinces that cap 总分 by 执行率: (rate below, cap).
@@ -40,7 +40,7 @@ def s02_exec_actual(ctx: Context):
     row, c = _exec_row(ctx), ctx.calc
     if row is None or c.execution_rate is None or row.actual.kind != "number":
         return
-    if not matches_at_precision(row.actual.value, row.actual.decimals, c.execution_rate):
+    if not rate_matches(row.actual.value, row.actual.decimals, row.actual.unit, c.execution_rate):
         yield Finding(
             "S02",
             (f"indicators[{row.index}].actual", "money.executed.total", "money.budget.total"),
