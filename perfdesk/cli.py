@@ -157,7 +157,7 @@ def _office_parsers(sub) -> None:
     exp.add_argument("-o", "--output", metavar="OUT.xlsx", help="输出文件（默认：FILE 改扩展名为 .xlsx）")
     exp.set_defaults(func=_export)
     imp = sub.add_parser("import", help="从 Excel（.xlsx）或 Word（.docx）表格导入，生成 perfdesk 文件")
-    imp.add_argument("files", nargs="+", metavar="IN", help=".xlsx/.docx 文件或文件夹")
+    imp.add_argument("files", nargs="+", metavar="IN", help=".xlsx/.xls/.docx 文件或文件夹")
     imp.add_argument("-o", "--output", required=True, metavar="OUT.perfdesk")
     imp.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它")
     imp.set_defaults(func=_import)
@@ -213,7 +213,7 @@ def _import(args) -> int:
     notes: list[str] = []
     try:
         if not paths:
-            raise PerfdeskError("没有找到要导入的 .xlsx/.docx 文件。")
+            raise PerfdeskError("没有找到要导入的 .xlsx/.xls/.docx 文件。")
         dfile = import_files(paths, skipped, notes)
         storage.save(dfile, out)
     except PerfdeskError as err:

@@ -8,9 +8,9 @@ from . import storage
 from .errors import PerfdeskError
 from .model import DepartmentFile
 
-READABLE = (storage.EXTENSION, ".xlsx", ".docx")
+READABLE = (storage.EXTENSION, ".xlsx", ".xls", ".docx")
 # Old or foreign formats: what to save them as first.
-SAVE_AS = {".xls": ".xlsx", ".et": ".xlsx", ".xlsb": ".xlsx", ".ods": ".xlsx", ".csv": ".xlsx",
+SAVE_AS = {".et": ".xlsx", ".xlsb": ".xlsx", ".ods": ".xlsx", ".csv": ".xlsx",
            ".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx"}
 
 
@@ -27,7 +27,7 @@ def load_any(path: str | Path) -> DepartmentFile:
     raise _unsupported(path)
 
 
-OFFICE = (".xlsx", ".xlsm", ".docx", ".docm")
+OFFICE = (".xlsx", ".xlsm", ".xls", ".docx", ".docm")
 
 
 def _unsupported(path: Path) -> PerfdeskError:
@@ -51,6 +51,10 @@ def read_office(path: str | Path):
         from . import excel
 
         return excel.read_workbook(path)
+    if suffix == ".xls":
+        from .excel.xls import read_xls
+
+        return read_xls(path)
     if suffix in (".docx", ".docm"):
         from . import word
 

@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from office_builders import C, Row, write_docx, write_sheet
+from office_builders import C, Row, as_excel, place, write_docx, write_sheet
 
 CORPUS = Path(__file__).parent / "corpus"
 
@@ -107,8 +107,27 @@ def docx(form: RealForm, path: Path) -> Path:
     return path
 
 
+def xls(form: RealForm, path: Path) -> Path:
+    """Excel 97-2003, as WPS and old Excel save it (xlwt: numbers with their formats, merges)."""
+    import xlwt
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet(form.name[:31])
+    styles: dict[str, object] = {}
+    for r, c, last_r, last_c, text in place(logical_rows(form)):
+        value, fmt = as_excel(text)
+        style = styles.setdefault(fmt or "", xlwt.easyxf(num_format_str=fmt) if fmt else xlwt.Style.default_style)
+        if last_r > r or last_c > c:
+            ws.write_merge(r - 1, last_r - 1, c - 1, last_c - 1, value, style)
+        elif value != "":
+            ws.write(r - 1, c - 1, value, style)
+    wb.save(str(path))
+    return path
+
+
 RENDITIONS = {
     "grid.xlsx": lambda f, p: xlsx(f, p),
     "shifted.xlsx": lambda f, p: xlsx(f, p, shifted=True),
     "table.docx": docx,
+    "sheet.xls": xls,
 }
