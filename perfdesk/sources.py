@@ -9,6 +9,7 @@ from .errors import PerfdeskError
 from .model import DepartmentFile
 
 READABLE = (storage.EXTENSION, ".xlsx", ".xls", ".docx")
+# Besides: .pdf (text-layer) forms are imported and checked, never opened as a department file.
 # Old or foreign formats: what to save them as first.
 SAVE_AS = {".et": ".xlsx", ".xlsb": ".xlsx", ".ods": ".xlsx", ".csv": ".xlsx",
            ".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".odt": ".docx"}
@@ -27,7 +28,7 @@ def load_any(path: str | Path) -> DepartmentFile:
     raise _unsupported(path)
 
 
-OFFICE = (".xlsx", ".xlsm", ".xls", ".docx", ".docm")
+OFFICE = (".xlsx", ".xlsm", ".xls", ".docx", ".docm", ".pdf")
 
 
 def _unsupported(path: Path) -> PerfdeskError:
@@ -55,6 +56,10 @@ def read_office(path: str | Path):
         from .excel.xls import read_xls
 
         return read_xls(path)
+    if suffix == ".pdf":
+        from .pdf_tables import read_pdf
+
+        return read_pdf(path)
     if suffix in (".docx", ".docm"):
         from . import word
 

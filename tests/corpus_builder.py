@@ -125,9 +125,43 @@ def xls(form: RealForm, path: Path) -> Path:
     return path
 
 
+def pdf(form: RealForm, path: Path) -> Path:
+    """A text-layer PDF as a finance bureau publishes the form: ruled table, spans, 宋体."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib.colors import black
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9)
+    rows = logical_rows(form)
+    body = [r for r in rows if not r.outside]
+    width = max(c.col + c.span for r in body for c in r.cells)
+    data = [[""] * width for _ in body]
+    commands = [("GRID", (0, 0), (-1, -1), 0.5, black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]
+    for i, row in enumerate(body):
+        for c in row.cells:
+            data[i][c.col] = Paragraph(escape(c.text).replace("\n", "<br/>"), style) if c.text.strip() else ""
+            if c.span > 1 or c.rows > 1:
+                commands.append(("SPAN", (c.col, i), (c.col + c.span - 1, i + c.rows - 1)))
+    doc = SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=30, rightMargin=30,
+                            topMargin=30, bottomMargin=30)
+    table = Table(data, colWidths=[doc.width / width] * width)
+    table.setStyle(TableStyle(commands))
+    first = rows.index(body[0])
+    before = [Paragraph(escape(r.cells[0].text), style) for r in rows[:first] if r.outside]
+    doc.build([*before, table])
+    return path
+
+
 RENDITIONS = {
     "grid.xlsx": lambda f, p: xlsx(f, p),
     "shifted.xlsx": lambda f, p: xlsx(f, p, shifted=True),
     "table.docx": docx,
     "sheet.xls": xls,
+    "text.pdf": pdf,
 }
