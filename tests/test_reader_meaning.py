@@ -11,7 +11,7 @@ from perfdesk import sources
 from perfdesk.errors import PerfdeskError
 from perfdesk.form_reader.meaning import extra_money_row
 from perfdesk.form_reader.tables import joined_target
-from perfdesk.form_reader.vocabulary import learn_layouts, money_row
+from perfdesk.form_reader.vocabulary import b_column, indicator_column, learn_layouts, money_row
 
 
 @pytest.mark.parametrize("text, part", [
@@ -90,3 +90,21 @@ def test_money_unit_read_from_the_money_block(tmp_path):
     dfile = sources.import_files([xlsx(load(path), tmp_path / "form.xlsx")])
     assert dfile.money_unit == "元"
     assert dfile.forms[0].money.budget.total == "432000"
+
+
+@pytest.mark.parametrize("text, column", [
+    ("本年预算数", "budget"), ("当年执行数", "executed"), ("全年实际执行数", "executed"),
+    ("年初预算数", "budget_initial"), ("本年到位数", "arrived"), ("项目名称", None), ("本年", None),
+])
+def test_money_columns_by_meaning(text, column):
+    learn_layouts()
+    assert b_column(text) == column
+
+
+@pytest.mark.parametrize("text, column", [
+    ("指标解释（计算公式）", "definition"), ("指标说明及计算方法", "definition"),
+    ("三 级 指 标", "level3"), ("评分标准", None), ("未完成原因分析", "deviation"),
+])
+def test_indicator_columns_by_meaning(text, column):
+    learn_layouts()
+    assert indicator_column(text) == column

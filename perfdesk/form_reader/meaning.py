@@ -36,6 +36,25 @@ def money_row_meaning(k: str) -> str | None:
     return None
 
 
+# Definition columns printed with more words: 指标解释（计算公式）, 指标说明及计算方法 …
+_DEFINITION = ("指标解释", "指标说明", "指标定义", "指标内涵", "指标内容", "计算公式", "计算方法")
+# A money column head with the year said again: 本年预算数, 当年执行数, 全年实际执行数.
+_COLUMN_YEAR = re.compile(r"^(?:本年度?|当年度?|全年)")
+
+
+def indicator_column_meaning(k: str) -> str | None:
+    return "definition" if k.startswith(_DEFINITION) else None
+
+
+def money_column_meaning(k: str, table: dict[str, str]) -> str | None:
+    """A layout-B money column whose head adds 本年/当年/全年 (or 实际) to a known one."""
+    bare = _COLUMN_YEAR.sub("", k)
+    for candidate in (bare, "全年" + bare, bare.replace("实际", "")):
+        if candidate != k and candidate in table:
+            return table[candidate]
+    return None
+
+
 # Money rows some provinces print that our forms do not have (Sichuan 510000_0013zp).
 _EXTRA = {"财政专户管理资金": "财政专户管理资金", "财政专户资金": "财政专户管理资金",
           "单位资金": "单位资金", "单位自有资金": "单位资金", "自有资金": "单位资金"}

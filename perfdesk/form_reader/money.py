@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ..labels import key
 from ..model import Form
 from .base import ReaderBase
 from .grid import FormRead, Region
 from .meaning import extra_money_row
-from .vocabulary import B_COLUMN_OF, a_group, join, money_row
+from .vocabulary import a_group, b_column, join, money_row
 
 
 class MoneyReader(ReaderBase):
     def _b_header(self, cells: list[Region]) -> list[tuple[str, Region]]:
-        cols = self.columns(cells, lambda t: B_COLUMN_OF.get(key(t)))
+        cols = self.columns(cells, b_column)
         names = {n for n, _ in cols}
         if len(cols) >= 3 and "budget" in names and "executed" in names:
             return cols

@@ -52,7 +52,8 @@ class TableReader(ReaderBase):
         i = h + 1
         while i < len(self.rows):
             cells = self.cells(self.rows[i])
-            if self._indicator_header(cells) or self._ends_table(cells) or self._money_header(cells):
+            if (self._indicator_header(cells) or self._ends_table(cells) or self._money_header(cells)
+                    or self._upper_header(i + 1)):
                 break
             if all(key(c.text) in SECTION_KEYS for c in cells):  # a sub-heading (Sichuan)
                 self.use(*cells)
@@ -69,6 +70,19 @@ class TableReader(ReaderBase):
                 form.goals.append(Goal(target=got.get("target", ""), result=got.get("result", "")))
             i += 1
         return i
+
+    def _upper_header(self, h: int) -> list[tuple[str, Region]]:
+        """The columns a header row above row ``h`` adds when ``h`` is a header (Yunnan prints
+        年度指标值 over 指标性质 | 指标值 | 度量单位, and 实际完成值, 分值 … beside it)."""
+        if h <= 0 or h >= len(self.rows):
+            return []
+        cols = self._indicator_header(self.cells(self.rows[h]))
+        if not cols:
+            return []
+        names = {n for n, _ in cols}
+        upper = [(n, reg) for n, reg in self.columns(self.cells(self.rows[h - 1]), indicator_column)
+                 if n not in names]
+        return upper if len(upper) >= 2 else []
 
     def _indicator_header(self, cells) -> list[tuple[str, Region]]:
         cols = self.columns(cells, indicator_column)
@@ -94,6 +108,11 @@ class TableReader(ReaderBase):
             self.problems.append("找不到绩效指标表的表头（一级指标、二级指标、三级指标…）")
             return start
         cols = self._indicator_header(self.cells(self.rows[h]))
+        upper_row = self.cells(self.rows[h - 1]) if h > 0 else []
+        upper = self._upper_header(h)
+        if upper:  # the whole upper row is header: its section label and the spanning heads too
+            self.use(*(c for c in upper_row if is_label(c.text) or indicator_column(c.text)))
+        cols = cols + upper
         self.use(*(reg for _, reg in cols))
         names = {n for n, _ in cols}
         missing = [label for name, label in (

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from ..labels import BLANKS, key
 from .grid import Region
-from .meaning import money_row_meaning
+from .meaning import indicator_column_meaning, money_column_meaning, money_row_meaning
 
 # Label -> its printed spellings (keys).
 LABELS: dict[str, tuple[str, ...]] = {
@@ -174,7 +174,13 @@ def indicator_column(text: str) -> str | None:
     k = key(text)
     if k in INDICATOR_OF:
         return INDICATOR_OF[k]
-    return "deviation" if _deviation_header(k) else None
+    return "deviation" if _deviation_header(k) else indicator_column_meaning(k)
+
+
+def b_column(text: str) -> str | None:
+    """A layout-B money column by its head (or what the head means)."""
+    k = key(text)
+    return B_COLUMN_OF.get(k) or money_column_meaning(k, B_COLUMN_OF)
 
 
 def is_problems_label(text: str) -> bool:
@@ -182,14 +188,16 @@ def is_problems_label(text: str) -> bool:
     return (k.startswith(_PROBLEMS) and len(k) <= 40) or k in _PROBLEM_KEYS
 
 
-def is_label(text: str) -> bool:
-    """Is this cell's text a printed label (or a section heading, or a form title)?"""
+def is_label(text: str, titles: bool = True) -> bool:
+    """Is this cell's text a printed label (or a section heading, or, with ``titles``, a form
+    title)?  Right after a label a title-like text is its value: a clerk types the form's
+    title as the 项目名称 (丽江 2020)."""
     k = key(text)
     if not k:
         return False
     if k in _ALL_KEYS or k in SECTION_KEYS or money_row(text) or a_group(text):
         return True
-    return _deviation_header(k) or is_problems_label(text) or k.endswith("绩效自评表")
+    return _deviation_header(k) or is_problems_label(text) or (titles and k.endswith("绩效自评表"))
 
 
 # ---- inline labels ------------------------------------------------------------
@@ -226,7 +234,8 @@ def tokens(cells: list[Region], names: frozenset[str]):
         if name in names:
             out.append(("label", name, reg))
             continue
-        if name is not None or is_label(reg.text):
+        after_label = bool(out) and out[-1][0] == "label"
+        if name is not None or is_label(reg.text, titles=not after_label):
             out.append(("stop", None, reg))
             continue
         text, pos, found = reg.text, 0, False
