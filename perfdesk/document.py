@@ -16,6 +16,7 @@ changes something returns what it changed, enough for the caller to undo it:
   ``set_layout`` manage the forms; ``explain`` notes a 警告/提示.
 - ``open`` / ``save`` read and write the file; ``write_recovery`` /
   ``read_recovery`` keep an autosave copy elsewhere.
+- ``set_report_file`` keeps the 自评报告 with the forms (``report_path``).
 - ``set_last_year_file`` names last year's file (returns the old name);
   ``last_year`` reads it once, when first needed, and every evaluation
   compares with it (Y01, Y02); ``last_year_actuals`` gives last year's
@@ -280,6 +281,33 @@ class Document:
         if self.last_year_form(index) is None:
             return None
         return last_year_actuals(self.form(index), self.last_year())
+
+    # ---- the 自评报告 ------------------------------------------------------------
+
+    @property
+    def report_file(self) -> str:
+        """The 自评报告 kept beside the forms, as set ("" : none)."""
+        return self.dfile.settings.report_file
+
+    def report_path(self) -> Path | None:
+        """The report; a relative setting is taken from this file's folder."""
+        name = self.report_file.strip()
+        if not name:
+            return None
+        path = Path(name)
+        return self.path.parent / path if not path.is_absolute() and self.path is not None else path
+
+    def set_report_file(self, path: str) -> str:
+        """Keep the report at ``path`` with the forms ("" : none); returns the old setting.
+
+        The forms' findings do not depend on it: nothing is re-evaluated.
+        """
+        old = self.report_file
+        if path != old:
+            self.dfile.settings.report_file = path
+            self.dirty = True
+            self.generation += 1
+        return old
 
     # ---- cells ---------------------------------------------------------------
 

@@ -149,6 +149,7 @@ class Settings:
     score_cap_by_rate: bool = False  # S12
     finalising: bool = False  # C01 becomes 错误
     last_year_file: str = ""  # last year's file (absolute path) for Y01/Y02 and 上年实际; "" none
+    report_file: str = ""  # the 自评报告 kept beside the forms (absolute path); "" none
 
     @classmethod
     def from_dict(cls, data: dict) -> Settings:

@@ -62,7 +62,7 @@ def new_year(last: DepartmentFile, year: str | None = None,
         department=last.department,
         year=new_year_text,
         money_unit=last.money_unit,
-        settings=replace(last.settings, last_year_file=remembered),
+        settings=replace(last.settings, last_year_file=remembered, report_file=""),
         forms=forms,
     )
 

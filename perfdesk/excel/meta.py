@@ -19,9 +19,10 @@ META_VERSION = "1"
 
 
 def _portable_settings(dfile: DepartmentFile) -> dict:
-    """The file's settings without this PC's path to last year's file."""
+    """The file's settings without this PC's paths to last year's file and the report."""
     settings = dfile.to_dict()["settings"]
     settings.pop("last_year_file", None)
+    settings.pop("report_file", None)
     return settings
 
 
