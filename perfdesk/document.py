@@ -2,100 +2,52 @@
 
 A ``Document`` holds the ``DepartmentFile``, where it lives on disk, whether
 it has unsaved changes, and each form's ``Evaluation`` (arithmetic and
-findings), recomputed only for the form an edit touched.  Every method that
-changes something returns what it changed, enough for the caller to undo it:
+findings), recomputed only for the form an edit touched.  Every edit returns
+an ``Op`` (``perfdesk.changes``): ``changes`` says what it changed, for the
+views, and ``undo`` what takes it back:
 
-- ``set_cell`` returns the old text; ``set_cell`` with it undoes.
-- ``insert_rows`` / ``remove_rows`` / ``restore_rows`` / ``move_row`` work on
-  the indicator table (and the goals); removing or moving keeps the other
-  rows' merged 一级/二级 labels where they were (``RowsRemoved.relabel``,
-  ``RowMoved.relabel``).
-- ``paste`` writes a block copied from Excel/WPS (tab-separated text) from a
-  given row and column and returns a ``Pasted`` record; ``unpaste`` undoes.
-- ``add_form`` / ``duplicate_form`` / ``delete_form`` / ``rename_form`` /
-  ``set_layout`` manage the forms; ``explain`` notes a 警告/提示.
-- ``open`` / ``save`` read and write the file; ``write_recovery`` /
-  ``read_recovery`` keep an autosave copy elsewhere.
-- ``set_report_file`` keeps the 自评报告 with the forms (``report_path``).
-- ``set_last_year_file`` names last year's file (returns the old name);
-  ``last_year`` reads it once, when first needed, and every evaluation
-  compares with it (Y01, Y02); ``last_year_actuals`` gives last year's
-  实际完成值 beside this year's rows.  A last year's file that cannot be read
-  is left out (``last_year_error`` says why), never an error of this file.
+- ``set_cell`` (undo: the old text; ``set_cell`` with it undoes),
+  ``set_file_field``, ``set_rule``;
+- ``insert_rows`` / ``remove_rows`` / ``restore_rows`` / ``move_row`` /
+  ``unmove_row`` on the indicator table and the goals (``perfdesk.row_edits``);
+- ``paste`` / ``paste_grid`` a block copied from Excel/WPS, ``unpaste``;
+- ``add_form`` / ``duplicate_form`` / ``delete_form`` / ``move_form`` /
+  ``rename_form`` / ``set_layout``; ``explain`` notes a 警告/提示;
+- ``set_last_year_file`` (every evaluation compares with it: Y01, Y02) and
+  ``set_report_file`` (the 自评报告 kept with the forms).
+
+``open`` / ``save`` read and write the file; ``write_recovery`` /
+``read_recovery`` keep an autosave copy elsewhere (``perfdesk.recovery``).
 """
 
 from __future__ import annotations
 
 import copy
-import csv
-import io
-import json
 import os
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from . import layouts, storage
+from . import layouts, recovery, row_edits, storage
 from . import paste as pasting
-from .addresses import parse_row_address, row_cell
+from .changes import NOTHING, Op, OpChanges
 from .checks import BY_CODE, ERROR, Evaluation, evaluate
-from .checks.base import SEVERITY_ORDER
 from .errors import PerfdeskError
-from .messages import render
-from .model import DepartmentFile, Explanation, Form, Goal, Indicator, get_cell, set_cell
+from .last_year import LastYears, beside
+from .model import DepartmentFile, Form, Goal, Indicator, get_cell, set_cell
 from .newyear import last_year_actuals, match_form
 from .paste import Pasted
-from .sources import load_any
-from .tree_labels import effective_by_row, keep_labels, restore_labels
+from .row_edits import RowMoved, RowsRemoved
+from .tsv import parse_tsv
 
-TABLES = {"indicators": Indicator, "goals": Goal}
 FILE_FIELDS = ("department", "year", "money_unit")
 RULES = ("score_cap_by_rate", "finalising")  # the file's check options (Settings)
 COPY_SUFFIX = "（副本）"
 
-# A new form starts from the template's indicator tree: one row per 一级指标.
+
 class ExplainRefused(PerfdeskError):
     """An 错误 was to be explained away; it has to be fixed instead."""
-
-
-@dataclass
-class RowsRemoved:
-    """What ``remove_rows`` took out, for ``restore_rows``."""
-
-    table: str
-    start: int
-    rows: list
-    explanations: list[Explanation]  # explanations that named a removed row
-    relabel: dict[str, str] = field(default_factory=dict)  # label cells set afterwards: old text
-
-
-@dataclass
-class RowMoved:
-    table: str
-    src: int
-    dst: int
-    relabel: dict[str, str] = field(default_factory=dict)  # label cells set after the move: old text
-
-
-def parse_tsv(text: str) -> list[list[str]]:
-    """A block copied from Excel/WPS: tab-separated, quoted cells may hold newlines."""
-    if not text:
-        return []
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quotechar='"')
-    return [list(row) for row in reader]
-
-
-def to_tsv(grid: Sequence[Sequence[str]]) -> str:
-    """The reverse of ``parse_tsv``: what Excel/WPS accept as a pasted block."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter="\t", quotechar='"', lineterminator="\r\n")
-    writer.writerows(grid)
-    return out.getvalue()
 
 
 def new_form(project: str = "", layout: str = "A") -> Form:
@@ -115,10 +67,9 @@ class Document:
         self.dirty = False
         self.generation = 0  # counts edits; an autosave compares it
         self._evals: list[Evaluation | None] = [None] * len(self.dfile.forms)
-        # last year's files read so far: setting -> (the file, or None and why not)
-        self._last_years: dict[str, tuple[DepartmentFile | None, str | None]] = {}
+        self._last_years = LastYears()
         if last_year is not None and self.dfile.settings.last_year_file:
-            self._last_years[self.dfile.settings.last_year_file] = (last_year, None)
+            self._last_years.remember(self.dfile.settings.last_year_file, last_year)
 
     # ---- whole files ---------------------------------------------------------
 
@@ -159,35 +110,16 @@ class Document:
     def title(self) -> str:
         return self.path.name if self.path is not None else "未命名"
 
-    # ---- recovery copy ---------------------------------------------------------
-
     def write_recovery(self, path: str | os.PathLike) -> None:
         """Write a copy of the current state to ``path`` (and where it came from beside it)."""
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".writing")
-        tmp.unlink(missing_ok=True)
-        try:
-            storage.save(self.dfile, tmp)  # (gives new forms their uid, as a save would)
-            os.replace(tmp, path)
-            meta = {
-                "origin": str(self.path) if self.path is not None else None,
-                "written": datetime.now().isoformat(timespec="seconds"),
-            }
-            _meta_path(path).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        except (OSError, sqlite3.Error) as err:
-            tmp.unlink(missing_ok=True)
-            raise PerfdeskError(f"无法写入恢复副本：{path}（{err}）") from err
+        recovery.write_recovery(self.dfile, self.path, path)
 
     @classmethod
     def read_recovery(cls, path: str | os.PathLike) -> Document:
         """The document a recovery copy holds: unsaved, and saving goes where it came from."""
-        path = Path(path)
         doc = cls.open(path)
-        doc.path = None
-        origin = recovery_origin(path)
-        if origin:
-            doc.path = Path(origin)
+        origin = recovery.recovery_origin(path)
+        doc.path = Path(origin) if origin else None
         doc.dirty = True
         return doc
 
@@ -209,15 +141,17 @@ class Document:
     def cell(self, index: int, address: str) -> str:
         return get_cell(self.form(index), address)
 
-    def _changed(self, index: int | None = None) -> None:
+    def _changed(self, changes: OpChanges) -> OpChanges:
+        """Note an edit: unsaved, and the evaluations it makes stale dropped."""
         self.dirty = True
         self.generation += 1
-        if index is None:
+        if changes.file or changes.last_year:
             self._evals = [None] * len(self.dfile.forms)
-        else:
-            self._evals[index] = None
+        elif changes.form is not None:
+            self._evals[changes.form] = None
+        return changes
 
-    # ---- last year's file ---------------------------------------------------------
+    # ---- last year's file and the 自评报告 -------------------------------------------
 
     @property
     def last_year_file(self) -> str:
@@ -226,50 +160,39 @@ class Document:
 
     def last_year_path(self) -> Path | None:
         """Last year's file; a relative setting is taken from this file's folder."""
-        name = self.last_year_file.strip()
-        if not name:
-            return None
-        path = Path(name)
-        if not path.is_absolute() and self.path is not None:
-            path = self.path.parent / path
-        return path
+        return beside(self.last_year_file, self.path)
 
     def last_year(self) -> DepartmentFile | None:
         """Last year's file, read once; None if none is set or it cannot be read."""
-        return self._last_year_entry()[0]
+        return self._last_years.entry(self.last_year_file, self.path)[0]
 
     @property
     def last_year_error(self) -> str | None:
         """Why last year's file cannot be read (None: it can, or none is set)."""
-        return self._last_year_entry()[1]
+        return self._last_years.entry(self.last_year_file, self.path)[1]
 
-    def _last_year_entry(self) -> tuple[DepartmentFile | None, str | None]:
-        key = self.last_year_file
-        if not key.strip():
-            return None, None
-        entry = self._last_years.get(key)
-        if entry is None:
-            entry = self._last_years[key] = _read_last_year(self.last_year_path())
-        return entry
-
-    def set_last_year_file(self, path: str, loaded: DepartmentFile | None = None) -> str:
-        """Compare with last year's file at ``path`` ("" : no longer); returns the old setting.
+    def set_last_year_file(self, path: str, loaded: DepartmentFile | None = None) -> Op[str]:
+        """Compare with last year's file at ``path`` ("" : no longer); undo: the old setting.
 
         ``loaded`` is that file if the caller has read it already.  Every form
         is re-evaluated.
         """
         old = self.last_year_file
         if loaded is not None and path:
-            self._last_years[path] = (loaded, None)
-        if path != old:
-            self.dfile.settings.last_year_file = path
-            self._changed(None)
-        return old
+            self._last_years.remember(path, loaded)
+        if path == old:
+            return Op(NOTHING, old)
+        self.dfile.settings.last_year_file = path
+        return Op(self._changed(OpChanges(last_year=True)), old)
 
-    def reread_last_year(self) -> None:
-        """Read last year's file again when next needed (it may have changed on disk)."""
-        self._last_years.pop(self.last_year_file, None)
+    def reread_last_year(self) -> Op[None]:
+        """Read last year's file again when next needed (it may have changed on disk).
+
+        Not an edit of this file (nothing to save or undo), but every form is re-evaluated.
+        """
+        self._last_years.forget(self.last_year_file)
         self._evals = [None] * len(self.dfile.forms)
+        return Op(OpChanges(last_year=True))
 
     def last_year_form(self, index: int) -> Form | None:
         """Last year's form of the same project as form ``index``, if any."""
@@ -282,8 +205,6 @@ class Document:
             return None
         return last_year_actuals(self.form(index), self.last_year())
 
-    # ---- the 自评报告 ------------------------------------------------------------
-
     @property
     def report_file(self) -> str:
         """The 自评报告 kept beside the forms, as set ("" : none)."""
@@ -291,171 +212,90 @@ class Document:
 
     def report_path(self) -> Path | None:
         """The report; a relative setting is taken from this file's folder."""
-        name = self.report_file.strip()
-        if not name:
-            return None
-        path = Path(name)
-        return self.path.parent / path if not path.is_absolute() and self.path is not None else path
+        return beside(self.report_file, self.path)
 
-    def set_report_file(self, path: str) -> str:
-        """Keep the report at ``path`` with the forms ("" : none); returns the old setting.
+    def set_report_file(self, path: str) -> Op[str]:
+        """Keep the report at ``path`` with the forms ("" : none); undo: the old setting.
 
         The forms' findings do not depend on it: nothing is re-evaluated.
         """
         old = self.report_file
-        if path != old:
-            self.dfile.settings.report_file = path
-            self.dirty = True
-            self.generation += 1
-        return old
+        if path == old:
+            return Op(NOTHING, old)
+        self.dfile.settings.report_file = path
+        return Op(self._changed(OpChanges(report=True)), old)
 
     # ---- cells ---------------------------------------------------------------
 
-    def set_cell(self, index: int, address: str, text: str) -> str:
-        """Set one typed cell of one form; returns the text it held."""
+    def set_cell(self, index: int, address: str, text: str) -> Op[str]:
+        """Set one typed cell of one form; undo: the text it held."""
         form = self.form(index)
         old = get_cell(form, address)
         if isinstance(old, bool):
             text = bool(text)
         elif not isinstance(old, str):
             raise ValueError(f"not a cell: {address!r}")
-        if old != text:
-            set_cell(form, address, text)
-            self._changed(index)
-        return old
+        if old == text:
+            return Op(NOTHING, old)
+        set_cell(form, address, text)
+        return Op(self._changed(OpChanges(index, (address,), layout=address == "layout")), old)
 
-    def set_file_field(self, name: str, text: str) -> str:
+    def set_file_field(self, name: str, text: str) -> Op[str]:
         """填报部门, 年度 or 金额单位 of the whole file; every form is re-evaluated."""
         if name not in FILE_FIELDS:
             raise ValueError(f"not a file field: {name!r}")
         old = getattr(self.dfile, name)
-        if old != text:
-            setattr(self.dfile, name, text)
-            self._changed(None)
-        return old
+        if old == text:
+            return Op(NOTHING, old)
+        setattr(self.dfile, name, text)
+        return Op(self._changed(OpChanges(file=True)), old)
 
-    def set_rule(self, name: str, on: bool) -> bool:
-        """Turn a check option of the file on or off (S12's cap, 定稿 C01); returns the old state."""
+    def set_rule(self, name: str, on: bool) -> Op[bool]:
+        """Turn a check option of the file on or off (S12's cap, 定稿 C01); undo: the old state."""
         if name not in RULES:
             raise ValueError(f"not a rule: {name!r}")
         old = getattr(self.dfile.settings, name)
-        if old != on:
-            setattr(self.dfile.settings, name, on)
-            self._changed(None)
-        return old
+        if old == on:
+            return Op(NOTHING, old)
+        setattr(self.dfile.settings, name, on)
+        return Op(self._changed(OpChanges(file=True)), old)
 
     # ---- rows of the indicator table and the goals -----------------------------
 
-    def _rows(self, index: int, table: str) -> list:
-        if table not in TABLES:
-            raise ValueError(f"not a table: {table!r}")
-        return getattr(self.form(index), table)
+    def _rows_changed(self, index: int, table: str) -> OpChanges:
+        return self._changed(OpChanges(index, rows=table))
 
-    def insert_rows(self, index: int, table: str, at: int, rows: int | Sequence = 1) -> range:
-        """Insert blank rows (a count) or the given rows before row ``at``; returns their indices."""
-        items = self._rows(index, table)
-        at = max(0, min(at, len(items)))
-        new = [TABLES[table]() for _ in range(rows)] if isinstance(rows, int) else list(rows)
-        if not new:
-            return range(at, at)
-        items[at:at] = new
-        self._shift_explanations(index, table, lambda k: k + len(new) if k >= at else k)
-        self._changed(index)
-        return range(at, at + len(new))
+    def insert_rows(self, index: int, table: str, at: int, rows: int | Sequence = 1) -> Op[range]:
+        """Insert blank rows (a count) or the given rows before row ``at``; undo: their indices."""
+        inserted = row_edits.insert_rows(self.form(index), table, at, rows)
+        return Op(self._rows_changed(index, table) if inserted else NOTHING, inserted)
 
-    def remove_rows(self, index: int, table: str, start: int, count: int = 1) -> RowsRemoved:
+    def remove_rows(self, index: int, table: str, start: int, count: int = 1) -> Op[RowsRemoved]:
         """Remove ``count`` rows from ``start``; the rows below keep their merged labels."""
-        items = self._rows(index, table)
-        count = max(0, min(count, len(items) - start))
-        before = effective_by_row(items) if table == "indicators" else None
-        removed = items[start:start + count]
-        del items[start:start + count]
-        gone = self._shift_explanations(
-            index, table,
-            lambda k: None if start <= k < start + count else (k - count if k >= start + count else k),
-        )
-        relabel = {}
-        if before is not None:
-            relabel = keep_labels(items, before)
-        self._changed(index)
-        return RowsRemoved(table, start, removed, gone, relabel)
+        removed = row_edits.remove_rows(self.form(index), table, start, count)
+        return Op(self._rows_changed(index, table), removed)
 
-    def restore_rows(self, index: int, removed: RowsRemoved) -> None:
+    def restore_rows(self, index: int, removed: RowsRemoved) -> Op[None]:
         """Undo ``remove_rows``."""
-        items = self._rows(index, removed.table)
-        restore_labels(items, removed.relabel)
-        self.insert_rows(index, removed.table, removed.start, removed.rows)
-        self.form(index).explanations.extend(copy.deepcopy(removed.explanations))
-        self._changed(index)
+        row_edits.restore_rows(self.form(index), removed)
+        return Op(self._rows_changed(index, removed.table))
 
-    def move_row(self, index: int, table: str, src: int, dst: int) -> RowMoved:
+    def move_row(self, index: int, table: str, src: int, dst: int) -> Op[RowMoved]:
         """Move one row to position ``dst``; every row keeps the 一级/二级 it was under."""
-        items = self._rows(index, table)
-        if not (0 <= src < len(items) and 0 <= dst < len(items)):
-            raise IndexError("row out of range")
-        if src == dst:
-            return RowMoved(table, src, dst)
-        before = effective_by_row(items) if table == "indicators" else None
-        moving = items[src]
-        self._raw_move(index, table, src, dst)
-        relabel = {}
-        if before is not None:
-            relabel = keep_labels(items, before, moved=moving)
-        self._changed(index)
-        return RowMoved(table, src, dst, relabel)
+        moved = row_edits.move_row(self.form(index), table, src, dst)
+        return Op(self._rows_changed(index, table) if src != dst else NOTHING, moved)
 
-    def unmove_row(self, index: int, moved: RowMoved) -> None:
+    def unmove_row(self, index: int, moved: RowMoved) -> Op[None]:
         """Undo ``move_row``."""
         if moved.src == moved.dst:
-            return
-        items = self._rows(index, moved.table)
-        restore_labels(items, moved.relabel)
-        self._raw_move(index, moved.table, moved.dst, moved.src)
-        self._changed(index)
-
-    def _raw_move(self, index: int, table: str, src: int, dst: int) -> None:
-        items = self._rows(index, table)
-        items.insert(dst, items.pop(src))
-
-        def where(k: int) -> int:
-            if k == src:
-                return dst
-            if src < dst and src < k <= dst:
-                return k - 1
-            if dst < src and dst <= k < src:
-                return k + 1
-            return k
-
-        self._shift_explanations(index, table, where)
-
-    def _shift_explanations(self, index: int, table: str, where) -> list[Explanation]:
-        """Renumber explanations' cells of ``table``; those naming a row that is gone are returned."""
-        form = self.form(index)
-        kept, gone = [], []
-        for e in form.explanations:
-            cells = []
-            lost = False
-            for cell in e.cells:
-                row = parse_row_address(cell)
-                if row and row[0] == table:
-                    k = where(row[1])
-                    if k is None:
-                        lost = True
-                        break
-                    cell = row_cell(table, k, row[2])
-                cells.append(cell)
-            if lost:
-                gone.append(e)
-            else:
-                e.cells = cells
-                kept.append(e)
-        form.explanations = kept
-        return gone
+            return Op(NOTHING)
+        row_edits.unmove_row(self.form(index), moved)
+        return Op(self._rows_changed(index, moved.table))
 
     # ---- paste -----------------------------------------------------------------
 
     def paste(self, index: int, table: str, row: int, col: int, text: str,
-              columns: Sequence[str | None]) -> Pasted:
+              columns: Sequence[str | None]) -> Op[Pasted]:
         """Paste tab-separated text from row ``row``, column ``col`` of a table.
 
         ``columns`` are the table's columns as shown, each a field name or
@@ -466,160 +306,77 @@ class Document:
         return self.paste_grid(index, table, row, col, parse_tsv(text), columns)
 
     def paste_grid(self, index: int, table: str, row: int, col: int,
-                   grid: Sequence[Sequence[str]], columns: Sequence[str | None]) -> Pasted:
+                   grid: Sequence[Sequence[str]], columns: Sequence[str | None]) -> Op[Pasted]:
         """See ``perfdesk.paste``: whole rows insert unless they land on blank rows."""
-        self._rows(index, table)
-        pasted = pasting.paste_grid(self.form(index), table, row, col, grid, columns,
-                                    lambda at, count: self.insert_rows(index, table, at, count))
-        self._changed(index)
-        return pasted
+        form = self.form(index)
+        row_edits.rows_of(form, table)
+        pasted = pasting.paste_grid(form, table, row, col, grid, columns,
+                                    lambda at, count: row_edits.insert_rows(form, table, at, count))
+        return Op(self._rows_changed(index, table), pasted)
 
-    def unpaste(self, index: int, pasted: Pasted) -> None:
+    def unpaste(self, index: int, pasted: Pasted) -> Op[None]:
         pasting.undo(self.form(index), pasted)
-        self._changed(index)
+        return Op(self._rows_changed(index, pasted.table))
 
-    def add_form(self, at: int | None = None, form: Form | None = None) -> int:
-        """Insert ``form`` (a blank one if none) before ``at`` (at the end if None)."""
+    # ---- forms -----------------------------------------------------------------
+
+    def add_form(self, at: int | None = None, form: Form | None = None) -> Op[int]:
+        """Insert ``form`` (a blank one if none) before ``at`` (at the end if None); undo: its index."""
         forms = self.dfile.forms
         at = len(forms) if at is None else max(0, min(at, len(forms)))
         forms.insert(at, form if form is not None else new_form())
         self._evals.insert(at, None)
-        self._changed(at)
-        return at
+        return Op(self._changed(OpChanges(at, forms=True)), at)
 
-    def duplicate_form(self, index: int) -> int:
-        """A copy of form ``index`` right after it, named …（副本）; returns its index."""
+    def duplicate_form(self, index: int) -> Op[int]:
+        """A copy of form ``index`` right after it, named …（副本）; undo: its index."""
         twin = copy.deepcopy(self.form(index))
         twin.uid = ""
         twin.project = twin.project + COPY_SUFFIX
         return self.add_form(index + 1, twin)
 
-    def delete_form(self, index: int) -> Form:
-        """Remove a form; ``add_form(index, form)`` puts it back."""
+    def delete_form(self, index: int) -> Op[Form]:
+        """Remove a form; ``add_form(index, op.undo)`` puts it back."""
         form = self.dfile.forms.pop(index)
         self._evals.pop(index)
-        self.dirty = True
-        self.generation += 1
-        return form
+        return Op(self._changed(OpChanges(forms=True)), form)
 
-    def move_form(self, src: int, dst: int) -> None:
+    def move_form(self, src: int, dst: int) -> Op[None]:
         forms = self.dfile.forms
         forms.insert(dst, forms.pop(src))
         self._evals.insert(dst, self._evals.pop(src))
-        self.dirty = True
-        self.generation += 1
+        return Op(self._changed(OpChanges(dst, forms=True)))
 
-    def rename_form(self, index: int, name: str) -> str:
-        """A form's name is its 项目名称; returns the old one."""
+    def rename_form(self, index: int, name: str) -> Op[str]:
+        """A form's name is its 项目名称; undo: the old one."""
         return self.set_cell(index, "project", name)
 
-    def set_layout(self, index: int, layout: str) -> str:
+    def set_layout(self, index: int, layout: str) -> Op[str]:
         if layout not in layouts.LAYOUTS:
             raise ValueError(f"unknown layout: {layout!r}")
         return self.set_cell(index, "layout", layout)
 
     # ---- explanations ------------------------------------------------------------
 
-    def explain(self, index: int, code: str, cells: Sequence[str], note: str) -> str | None:
-        """Mark a 警告/提示 as explained (an empty note takes the mark off); returns the old note.
+    def explain(self, index: int, code: str, cells: Sequence[str], note: str) -> Op[str | None]:
+        """Mark a 警告/提示 as explained (an empty note takes the mark off); undo: the old note.
 
         An 错误 is refused with ``ExplainRefused``: it has to be fixed.
         """
         cells = list(cells)
         form = self.form(index)
-        severity = None
-        for f in self.evaluation(index).findings:
-            if f.code == code and list(f.cells) == cells:
-                severity = f.severity
-                break
-        if severity is None:
-            check = BY_CODE.get(code)
-            severity = check.severity if check else None
-        if severity == ERROR:
+        if self._severity(index, code, cells) == ERROR:
             raise ExplainRefused(f"{code} 是错误，不能加说明了事，请改正表中的数字或文字。")
         old = form.explanation_for(code, cells)
         old_note = old.note if old else None
-        if old_note != (note if note.strip() else None):
-            form.explain(code, cells, note)
-            self._changed(index)
-        return old_note
+        if old_note == (note if note.strip() else None):
+            return Op(NOTHING, old_note)
+        form.explain(code, cells, note)
+        return Op(self._changed(OpChanges(index, notes=True)), old_note)
 
-
-def _read_last_year(path: Path | None) -> tuple[DepartmentFile | None, str | None]:
-    if path is None:
-        return None, None
-    try:
-        return load_any(path), None
-    except PerfdeskError as err:
-        return None, str(err)
-    except (OSError, sqlite3.Error, ValueError, TypeError, KeyError) as err:
-        return None, f"无法读取文件：{path.name}（{err}）"
-
-
-# ---- recovery copies: where they came from ---------------------------------------
-
-
-def _meta_path(path: Path) -> Path:
-    return path.with_name(path.name + ".json")
-
-
-def recovery_origin(path: str | os.PathLike) -> str | None:
-    """The file a recovery copy was made from (None: a new, never saved file)."""
-    try:
-        meta = json.loads(_meta_path(Path(path)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    origin = meta.get("origin") if isinstance(meta, dict) else None
-    return origin if isinstance(origin, str) and origin else None
-
-
-def remove_recovery(path: str | os.PathLike) -> None:
-    path = Path(path)
-    for p in (path, _meta_path(path), path.with_name(path.name + ".writing")):
-        try:
-            p.unlink(missing_ok=True)
-        except OSError:
-            pass
-
-
-# ---- what a window shows on a cell ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CellNote:
-    """The findings on one cell: the worst unexplained severity (None if all are explained)."""
-
-    severity: str | None
-    messages: tuple[str, ...]
-    codes: frozenset[str] = frozenset()  # the codes of the unexplained findings
-
-
-_RANK = SEVERITY_ORDER
-
-
-def cell_notes(form: Form, evaluation: Evaluation,
-               rendered: Sequence[str] | None = None) -> dict[str, CellNote]:
-    """For every cell some finding names: how to colour it and what its tooltip says.
-
-    ``rendered`` are the findings' messages if the caller has them already.
-    """
-    if rendered is None:
-        rendered = [render(f, form) for f in evaluation.findings]
-    worst: dict[str, str | None] = {}
-    texts: dict[str, list[str]] = {}
-    codes: dict[str, set[str]] = {}
-    for f, message in zip(evaluation.findings, rendered, strict=True):
-        text = f"{f.severity} {f.code}：{message}"
-        if f.explained is not None:
-            text = f"已说明 {f.code}：{message}（说明：{f.explained}）"
-        for cell in f.cells:
-            texts.setdefault(cell, []).append(text)
-            if f.explained is None:
-                codes.setdefault(cell, set()).add(f.code)
-            current = worst.get(cell)
-            if f.explained is None and (current is None or _RANK[f.severity] < _RANK[current]):
-                worst[cell] = f.severity
-            else:
-                worst.setdefault(cell, None)
-    return {cell: CellNote(worst[cell], tuple(texts[cell]), frozenset(codes.get(cell, ())))
-            for cell in texts}
+    def _severity(self, index: int, code: str, cells: list[str]) -> str | None:
+        for f in self.evaluation(index).findings:
+            if f.code == code and list(f.cells) == cells:
+                return f.severity
+        check = BY_CODE.get(code)
+        return check.severity if check else None

@@ -7,17 +7,11 @@ from conftest import DEMO_FILE
 
 from perfdesk import storage
 from perfdesk.checks import ERROR
-from perfdesk.document import (
-    Document,
-    ExplainRefused,
-    new_form,
-    parse_tsv,
-    recovery_origin,
-    remove_recovery,
-    to_tsv,
-)
+from perfdesk.document import Document, ExplainRefused, new_form
 from perfdesk.errors import PerfdeskError
 from perfdesk.model import Indicator
+from perfdesk.recovery import recovery_origin, remove_recovery
+from perfdesk.tsv import parse_tsv, to_tsv
 
 LABOUR = "劳务派遣人员专项资金"
 
@@ -58,7 +52,7 @@ def test_set_cell_returns_old_text_and_recomputes_only_that_form(doc):
     assert "B01" in _codes(doc, i)
     assert not doc.dirty
 
-    old = doc.set_cell(i, "money.progress", "13.38%")
+    old = doc.set_cell(i, "money.progress", "13.38%").undo
     assert old == "100%"
     assert doc.dirty
     after = doc.evaluation(i)
@@ -73,7 +67,7 @@ def test_set_cell_returns_old_text_and_recomputes_only_that_form(doc):
 def test_set_cell_same_text_changes_nothing(doc):
     ev = doc.evaluation(0)
     g = doc.generation
-    assert doc.set_cell(0, "project", doc.form(0).project) == doc.form(0).project
+    assert doc.set_cell(0, "project", doc.form(0).project).undo == doc.form(0).project
     assert doc.evaluation(0) is ev and doc.generation == g and not doc.dirty
 
 
@@ -94,7 +88,7 @@ def test_live_recompute_of_money_and_scores(doc):
 
 def test_file_fields_reevaluate_every_form(doc):
     evs = [doc.evaluation(k) for k in range(len(doc.forms))]
-    assert doc.set_file_field("year", "") == "2020"
+    assert doc.set_file_field("year", "").undo == "2020"
     assert all(doc.evaluation(k) is not evs[k] for k in range(len(doc.forms)))
     assert any(f.code == "C01" and f.cells == ("year",) for f in doc.evaluation(0).findings)
     with pytest.raises(ValueError):
@@ -115,11 +109,11 @@ def test_insert_and_remove_rows_round_trip(doc):
     i = _index(doc, LABOUR)
     form = doc.form(i)
     original = copy.deepcopy(form.indicators)
-    rows = doc.insert_rows(i, "indicators", 2, 2)
+    rows = doc.insert_rows(i, "indicators", 2, 2).undo
     assert list(rows) == [2, 3]
     assert len(form.indicators) == len(original) + 2
     assert form.indicators[2] == Indicator()
-    removed = doc.remove_rows(i, "indicators", 2, 2)
+    removed = doc.remove_rows(i, "indicators", 2, 2).undo
     assert form.indicators == original
     doc.restore_rows(i, removed)
     assert len(form.indicators) == len(original) + 2
@@ -130,7 +124,7 @@ def test_removing_a_groups_first_row_keeps_the_label_on_the_next(doc):
     form = doc.form(i)
     shown = _labels(form)
     original = copy.deepcopy(form.indicators)
-    removed = doc.remove_rows(i, "indicators", 0)
+    removed = doc.remove_rows(i, "indicators", 0).undo
     assert _labels(form) == shown[1:]
     assert form.indicators[0].level1 == "产出指标（50）"
     assert form.indicators[0].level2 == "数量指标"
@@ -145,7 +139,7 @@ def test_removed_rows_take_their_explanations_and_undo_brings_them_back(doc):
     form.explanations.clear()
     form.explain("I05", ["indicators[5].actual"], "第六行")
     form.explain("I05", ["indicators[1].actual"], "第二行")
-    removed = doc.remove_rows(i, "indicators", 1)
+    removed = doc.remove_rows(i, "indicators", 1).undo
     assert [(e.cells, e.note) for e in form.explanations] == [(["indicators[4].actual"], "第六行")]
     doc.restore_rows(i, removed)
     notes = {e.note: e.cells for e in form.explanations}
@@ -157,7 +151,7 @@ def test_move_row_within_a_group_keeps_the_merged_labels_in_place(doc):
     form = doc.form(i)
     original = copy.deepcopy(form.indicators)
     names = [r.level3 for r in form.indicators]
-    moved = doc.move_row(i, "indicators", 0, 1)
+    moved = doc.move_row(i, "indicators", 0, 1).undo
     assert [r.level3 for r in form.indicators] == [names[1], names[0], *names[2:]]
     assert form.indicators[0].level1 == "产出指标（50）"
     assert form.indicators[1].level1 == ""
@@ -171,7 +165,7 @@ def test_move_row_into_another_group_keeps_its_own_group(doc):
     form = doc.form(i)
     before = {r.level3: lab[:2] for r, lab in zip(form.indicators, _labels(form), strict=True)}
     original = copy.deepcopy(form.indicators)
-    moved = doc.move_row(i, "indicators", 3, 5)  # last 效益 row between the 满意度 rows
+    moved = doc.move_row(i, "indicators", 3, 5).undo  # last 效益 row between the 满意度 rows
     after = {r.level3: lab[:2] for r, lab in zip(form.indicators, _labels(form), strict=True)}
     assert after == before
     doc.unmove_row(i, moved)
@@ -185,7 +179,7 @@ def test_goal_rows(doc):
     doc.insert_rows(i, "goals", n, 1)
     doc.set_cell(i, f"goals[{n}].target", "新目标")
     assert len(form.goals) == n + 1
-    removed = doc.remove_rows(i, "goals", n)
+    removed = doc.remove_rows(i, "goals", n).undo
     assert len(form.goals) == n and removed.rows[0].target == "新目标"
     with pytest.raises(ValueError):
         doc.insert_rows(i, "explanations", 0)
@@ -212,7 +206,7 @@ def test_paste_rows_on_the_last_row_insert_before_it_and_unpaste(doc):
     original = copy.deepcopy(form.indicators)
     n = len(original)
     text = "指标甲\t≥10人\t12人\t5\r\n指标乙\t≥90%\t95%\t4\r\n指标丙\t是\t是\t3\r\n"
-    pasted = doc.paste(i, "indicators", n - 1, 2, text, COLUMNS_A)
+    pasted = doc.paste(i, "indicators", n - 1, 2, text, COLUMNS_A).undo
     assert (pasted.inserted, pasted.added, pasted.filled, pasted.overwritten) == (3, 0, 0, 0)
     assert pasted.rows == 3 and pasted.cols == 4 and pasted.skipped == 0
     assert len(form.indicators) == n + 3
@@ -228,7 +222,7 @@ def test_paste_rows_on_the_last_row_insert_before_it_and_unpaste(doc):
 def test_paste_skips_computed_columns_and_reports_what_fell_off(doc):
     i = _index(doc, LABOUR)
     form = doc.form(i)
-    pasted = doc.paste(i, "indicators", 0, 5, "7\t99\t98\n", COLUMNS_A)
+    pasted = doc.paste(i, "indicators", 0, 5, "7\t99\t98\n", COLUMNS_A).undo
     assert form.indicators[0].score == "7"
     assert pasted.cols == 1 and pasted.skipped == 2 and pasted.overwritten == 1
 
@@ -245,27 +239,27 @@ def test_paste_multiline_cell(doc):
 
 def test_add_duplicate_rename_delete_forms(doc):
     n = len(doc.forms)
-    k = doc.add_form()
+    k = doc.add_form().undo
     assert k == n and doc.form(k).project == ""
     assert doc.form(k).indicators[0].level1 == "产出指标（50）"
     assert doc.evaluation(k).calc.total == 0
     src = _index(doc, LABOUR)
     ev = doc.evaluation(src)
-    d = doc.duplicate_form(src)
+    d = doc.duplicate_form(src).undo
     assert d == src + 1 and doc.form(d).project == LABOUR + "（副本）"
     assert doc.form(d).indicators == doc.form(src).indicators
     assert doc.form(d) is not doc.form(src) and doc.form(d).uid == ""
     assert doc.evaluation(src) is ev  # the cache moved with the forms
-    assert doc.rename_form(d, "劳务派遣（2）") == LABOUR + "（副本）"
-    form = doc.delete_form(d)
+    assert doc.rename_form(d, "劳务派遣（2）").undo == LABOUR + "（副本）"
+    form = doc.delete_form(d).undo
     assert form.project == "劳务派遣（2）" and len(doc.forms) == n + 1
-    assert doc.add_form(d, form) == d and doc.form(d) is form
+    assert doc.add_form(d, form).undo == d and doc.form(d) is form
     doc.move_form(d, 0)
     assert doc.form(0) is form
 
 
 def test_set_layout(doc):
-    assert doc.set_layout(0, "B") == "A"
+    assert doc.set_layout(0, "B").undo == "A"
     assert doc.form(0).layout == "B"
     with pytest.raises(ValueError):
         doc.set_layout(0, "Z")
@@ -287,10 +281,10 @@ def test_explain_a_warning_and_refuse_an_error(doc):
     ev = doc.evaluation(i)
     warning = next(f for f in ev.findings if f.severity != ERROR)
     error = next(f for f in ev.findings if f.severity == ERROR)
-    assert doc.explain(i, warning.code, warning.cells, "已与财政局核对") is None
+    assert doc.explain(i, warning.code, warning.cells, "已与财政局核对").undo is None
     again = next(f for f in doc.evaluation(i).findings if f.code == warning.code and f.cells == warning.cells)
     assert again.explained == "已与财政局核对"
-    assert doc.explain(i, warning.code, warning.cells, "") == "已与财政局核对"
+    assert doc.explain(i, warning.code, warning.cells, "").undo == "已与财政局核对"
     assert doc.form(i).explanations == []
     with pytest.raises(ExplainRefused) as err:
         doc.explain(i, error.code, error.cells, "没关系")
@@ -391,19 +385,19 @@ def _y(doc):
 
 
 def test_last_year_is_read_once_when_first_needed_and_every_evaluation_compares(this_year, monkeypatch):
-    import perfdesk.document as document
+    import perfdesk.last_year as last_year
 
     doc, last = this_year
     assert doc.last_year_file == str(last.resolve())
     reads = []
-    monkeypatch.setattr(document, "load_any", lambda p: reads.append(p) or storage.load(p))
+    monkeypatch.setattr(last_year, "load_any", lambda p: reads.append(p) or storage.load(p))
     i = _index(doc, JOBS)
     assert _y(doc) == set() and reads == [last.resolve()]  # same targets, same indicators
     assert doc.last_year().year == "2020" and doc.last_year_error is None
     doc.set_cell(i, "indicators[3].target", "≥90%")  # last year ≥97%: a looser target
     [y01] = [f for f in doc.evaluation(i).findings if f.code == "Y01"]
     assert y01.cells == ("indicators[3].target",)
-    removed = doc.remove_rows(i, "indicators", 1)  # 享受社会保险补贴人员数量 is gone
+    removed = doc.remove_rows(i, "indicators", 1).undo  # 享受社会保险补贴人员数量 is gone
     assert _y(doc) == {(i, "Y01"), (i, "Y02")}
     doc.restore_rows(i, removed)
     assert _y(doc) == {(i, "Y01")}
@@ -417,15 +411,15 @@ def test_setting_last_year_re_evaluates_every_form_and_returns_the_old_setting(d
     demo.forms[0].indicators.pop(1)
     doc = Document(demo)
     assert _y(doc) == set() and doc.last_year() is None and doc.last_year_actuals(1) is None
-    assert doc.set_last_year_file(str(last)) == ""
+    assert doc.set_last_year_file(str(last)).undo == ""
     assert doc.dirty and _y(doc) == {(1, "Y01"), (0, "Y02")}
     actuals = doc.last_year_actuals(1)
     assert actuals[0] == "127人" and len(actuals) == len(demo.forms[1].indicators)
     assert doc.last_year_form(1).project == JOBS
     generation = doc.generation
-    assert doc.set_last_year_file("") == str(last)  # undo
+    assert doc.set_last_year_file("").undo == str(last)  # undo
     assert _y(doc) == set() and doc.generation > generation
-    assert doc.set_last_year_file("") == ""  # no change: not a new edit
+    assert doc.set_last_year_file("").undo == ""  # no change: not a new edit
     doc.set_last_year_file(str(last))
     assert _y(doc)  # read again from the cache of files already read
 
@@ -479,10 +473,10 @@ def test_a_relative_last_year_is_beside_the_file_and_can_be_read_again(demo, tmp
 
 
 def test_a_last_year_already_read_is_not_read_again(demo, monkeypatch):
-    import perfdesk.document as document
+    import perfdesk.last_year as last_year
     from perfdesk.newyear import new_year
 
-    monkeypatch.setattr(document, "load_any", lambda p: pytest.fail("read again"))
+    monkeypatch.setattr(last_year, "load_any", lambda p: pytest.fail("read again"))
     doc = Document(new_year(demo, last_path="/elsewhere/2020.xlsx"), last_year=demo)
     assert doc.last_year() is demo and doc.last_year_actuals(1)[0] == "127人"
     other = copy.deepcopy(demo)
@@ -494,7 +488,7 @@ def test_set_rule_re_evaluates_every_form_and_returns_the_old_state(demo):
     doc = Document(demo)
     startup = next(i for i, f in enumerate(demo.forms) if f.project == "创业扶持资金")
     assert "S12" not in {f.code for f in doc.evaluation(startup).findings}
-    assert doc.set_rule("score_cap_by_rate", True) is False
+    assert doc.set_rule("score_cap_by_rate", True).undo is False
     assert "S12" in {f.code for f in doc.evaluation(startup).findings} and doc.dirty
     with pytest.raises(ValueError):
         doc.set_rule("no_such_rule", True)

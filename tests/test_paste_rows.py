@@ -29,11 +29,11 @@ def _shown(form):
 
 
 def test_rows_on_a_new_forms_blank_rows_fill_them_and_keep_the_template_labels(doc):
-    i = doc.add_form(0, new_form("新项目"))
+    i = doc.add_form(0, new_form("新项目")).undo
     form = doc.form(i)
     labels = _shown(form)
     n = len(form.indicators)
-    pasted = doc.paste(i, "indicators", 0, 2, THREE, COLUMNS_A)
+    pasted = doc.paste(i, "indicators", 0, 2, THREE, COLUMNS_A).undo
     assert (pasted.filled, pasted.inserted, pasted.added) == (3, 0, 0)
     assert len(form.indicators) == n
     assert [r.level3 for r in form.indicators[:3]] == ["指标甲", "指标乙", "指标丙"]
@@ -44,7 +44,7 @@ def test_rows_on_a_new_forms_blank_rows_fill_them_and_keep_the_template_labels(d
 def test_rows_on_a_filled_row_insert_before_it_and_join_its_group(doc):
     i, form = _labour(doc)
     original = copy.deepcopy(form.indicators)
-    pasted = doc.paste(i, "indicators", 4, 2, THREE, COLUMNS_A)  # on 工资发放及时满意度, head of 满意度
+    pasted = doc.paste(i, "indicators", 4, 2, THREE, COLUMNS_A).undo  # on 工资发放及时满意度, head of 满意度
     assert (pasted.filled, pasted.inserted) == (0, 3)
     assert [r.level3 for r in form.indicators[4:8]] == ["指标甲", "指标乙", "指标丙", "工资发放及时满意度"]
     assert [lab for lab in _shown(form)[4:9]] == [("满意度指标（10）", "满意度指标")] * 5
@@ -60,7 +60,7 @@ def test_rows_on_a_filled_row_insert_before_it_and_join_its_group(doc):
 def test_rows_bringing_their_group_label_from_a_merged_level1_cell_insert_and_merge(doc):
     i, form = _labour(doc)
     text = "产出指标（50）\t数量指标\t培训人次\t≥100人\t120人\t5\r\n\t\t宣传场次\t≥4场\t4场\t5\r\n"
-    pasted = doc.paste(i, "indicators", 0, 0, text, COLUMNS_A)  # the merged 产出指标 cell is row 0
+    pasted = doc.paste(i, "indicators", 0, 0, text, COLUMNS_A).undo  # the merged 产出指标 cell is row 0
     assert pasted.inserted == 2
     assert [r.level3 for r in form.indicators[:3]] == ["培训人次", "宣传场次", "每月劳务派遣人员工资发放人数"]
     assert runs(form.indicators)[0] == Run("level1", 0, 6)
@@ -72,7 +72,7 @@ def test_a_blank_row_takes_the_first_pasted_row_and_the_rest_are_inserted(doc):
     i, form = _labour(doc)
     doc.insert_rows(i, "indicators", 2)
     below = copy.deepcopy(form.indicators[3:])
-    pasted = doc.paste(i, "indicators", 2, 2, THREE, COLUMNS_A)
+    pasted = doc.paste(i, "indicators", 2, 2, THREE, COLUMNS_A).undo
     assert (pasted.filled, pasted.inserted) == (1, 2)
     assert [r.level3 for r in form.indicators[2:5]] == ["指标甲", "指标乙", "指标丙"]
     assert [r.level3 for r in form.indicators[5:]] == [r.level3 for r in below]
@@ -82,7 +82,7 @@ def test_a_blank_row_takes_the_first_pasted_row_and_the_rest_are_inserted(doc):
 def test_rows_past_the_end_are_added(doc):
     i, form = _labour(doc)
     n = len(form.indicators)
-    pasted = doc.paste(i, "indicators", n, 2, THREE, COLUMNS_A)
+    pasted = doc.paste(i, "indicators", n, 2, THREE, COLUMNS_A).undo
     assert (pasted.filled, pasted.inserted, pasted.added) == (0, 0, 3)
     assert form.indicators[n].level3 == "指标甲"
     assert _shown(form)[n] == _shown(form)[n - 1]  # they join the last group
@@ -92,7 +92,7 @@ def test_rows_past_the_end_are_added(doc):
 def test_a_column_of_values_writes_over_the_cells_as_excel_does(doc):
     i, form = _labour(doc)
     n = len(form.indicators)
-    pasted = doc.paste(i, "indicators", 0, 4, "60人\r\n61人\r\n", COLUMNS_A)  # 实际完成值 of two rows
+    pasted = doc.paste(i, "indicators", 0, 4, "60人\r\n61人\r\n", COLUMNS_A).undo  # 实际完成值 of two rows
     assert [r.actual for r in form.indicators[:2]] == ["60人", "61人"]
     assert len(form.indicators) == n and pasted.overwritten == 2 and pasted.inserted == 0
     assert pasted.describe() == "已粘贴 2 行：覆盖了 2 行原有内容（Ctrl+Z 撤销）"
@@ -102,7 +102,7 @@ def test_explanations_follow_the_rows_moved_down_and_come_back_on_undo(doc):
     i, form = _labour(doc)
     form.explanations.clear()
     form.explain("I05", ["indicators[5].actual"], "第六行")
-    pasted = doc.paste(i, "indicators", 1, 2, THREE, COLUMNS_A)
+    pasted = doc.paste(i, "indicators", 1, 2, THREE, COLUMNS_A).undo
     assert [e.cells for e in form.explanations] == [["indicators[8].actual"]]
     doc.unpaste(i, pasted)
     assert [e.cells for e in form.explanations] == [["indicators[5].actual"]]
@@ -138,7 +138,7 @@ def test_deleting_the_row_between_two_equal_groups_leaves_one_merged_cell(doc):
     form.indicators[5].level1 = "满意度指标（10）"
     form.indicators[6].level1 = "产出指标（50）"
     original = copy.deepcopy(form.indicators)
-    removed = doc.remove_rows(i, "indicators", 5)
+    removed = doc.remove_rows(i, "indicators", 5).undo
     assert form.indicators[5].level1 == ""  # the repeat merged into the run above
     assert runs(form.indicators)[0] == Run("level1", 0, 6)
     doc.restore_rows(i, removed)
@@ -150,7 +150,7 @@ def test_moving_a_row_next_to_its_own_label_merges_it(doc):
     form.indicators[5].level1 = "满意度指标（10）"  # 保险缴纳及时满意度 typed with its label again
     form.indicators[5].level2 = "满意度指标"
     original = copy.deepcopy(form.indicators)
-    moved = doc.move_row(i, "indicators", 5, 4)
+    moved = doc.move_row(i, "indicators", 5, 4).undo
     assert (form.indicators[5].level1, form.indicators[5].level2) == ("", "")
     assert Run("level1", 4, 2) in runs(form.indicators)
     doc.unmove_row(i, moved)

@@ -44,13 +44,13 @@ def test_the_report_path_is_saved_with_the_file_and_read_back(saved):
     doc = Document.open(path)
     assert doc.report_file == "" and doc.report_path() is None
     generation = doc.generation
-    assert doc.set_report_file(str(report)) == ""
+    assert doc.set_report_file(str(report)).undo == ""
     assert doc.dirty and doc.generation > generation
     doc.save()
     again = Document.open(path)
     assert again.report_file == str(report) and again.report_path() == report
-    assert again.set_report_file("") == str(report)  # undo
-    assert again.set_report_file("") == "" and again.report_path() is None
+    assert again.set_report_file("").undo == str(report)  # undo
+    assert again.set_report_file("").undo == "" and again.report_path() is None
 
 
 def test_a_relative_report_setting_is_taken_from_the_files_folder(saved):

@@ -1,14 +1,8 @@
-"""Undoable edits: each command calls one ``Document`` method and tells the window what changed.
+"""Undoable edits: each command calls one ``Document`` method and hands the window what it changed.
 
-The window (``ui``) offers:
-
-- ``ui.doc``                                  the Document
-- ``ui.cells_changed(form, addresses)``       typed cells of a form changed
-- ``ui.rows_changed(form, table)``            rows of the indicators/goals changed
-- ``ui.forms_changed(select)``                forms added, removed or moved
-- ``ui.form_rebuilt(form)``                   the layout of a form changed
-- ``ui.file_changed()``                       a file-level field changed (all forms)
-- ``ui.last_year_changed()``                  last year's file changed (all forms)
+The window (``ui``) offers ``ui.doc``, the Document, and ``ui.apply(changes,
+select=None)``, which refreshes what an edit's ``OpChanges`` name (``select``:
+the form to show after forms were added, removed or moved).
 """
 
 from __future__ import annotations
@@ -18,6 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtGui import QUndoCommand
 
 from .. import layouts
+from ..changes import NOTHING
 from ..messages import cell_label
 
 MERGE_ID = 1001
@@ -40,14 +35,13 @@ class SetCell(QUndoCommand):
         return MERGE_ID if self.merge_key is not None else -1
 
     def redo(self) -> None:
-        old = self.ui.doc.set_cell(self.form, self.address, self.text)
+        op = self.ui.doc.set_cell(self.form, self.address, self.text)
         if self.old is None:
-            self.old = old
-        self.ui.cells_changed(self.form, [self.address])
+            self.old = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.set_cell(self.form, self.address, self.old)
-        self.ui.cells_changed(self.form, [self.address])
+        self.ui.apply(self.ui.doc.set_cell(self.form, self.address, self.old).changes)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
         if not isinstance(other, SetCell) or other.merge_key != self.merge_key:
@@ -68,14 +62,18 @@ class SetCells(QUndoCommand):
         self.old: dict[str, str] = {}
 
     def redo(self) -> None:
+        changes = NOTHING
         for address, text in self.values.items():
-            self.old[address] = self.ui.doc.set_cell(self.form, address, text)
-        self.ui.cells_changed(self.form, list(self.values))
+            op = self.ui.doc.set_cell(self.form, address, text)
+            self.old[address] = op.undo
+            changes |= op.changes
+        self.ui.apply(changes)
 
     def undo(self) -> None:
+        changes = NOTHING
         for address, text in self.old.items():
-            self.ui.doc.set_cell(self.form, address, text)
-        self.ui.cells_changed(self.form, list(self.values))
+            changes |= self.ui.doc.set_cell(self.form, address, text).changes
+        self.ui.apply(changes)
 
 
 class SetRule(QUndoCommand):
@@ -86,12 +84,10 @@ class SetRule(QUndoCommand):
         self.ui, self.name, self.on = ui, name, on
 
     def redo(self) -> None:
-        self.ui.doc.set_rule(self.name, self.on)
-        self.ui.file_changed()
+        self.ui.apply(self.ui.doc.set_rule(self.name, self.on).changes)
 
     def undo(self) -> None:
-        self.ui.doc.set_rule(self.name, not self.on)
-        self.ui.file_changed()
+        self.ui.apply(self.ui.doc.set_rule(self.name, not self.on).changes)
 
 
 class SetFileField(QUndoCommand):
@@ -106,14 +102,13 @@ class SetFileField(QUndoCommand):
         return MERGE_ID + 1 if self.merge_key is not None else -1
 
     def redo(self) -> None:
-        old = self.ui.doc.set_file_field(self.name, self.text)
+        op = self.ui.doc.set_file_field(self.name, self.text)
         if self.old is None:
-            self.old = old
-        self.ui.file_changed()
+            self.old = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.set_file_field(self.name, self.old)
-        self.ui.file_changed()
+        self.ui.apply(self.ui.doc.set_file_field(self.name, self.old).changes)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not isinstance(other, SetFileField) or other.merge_key != self.merge_key:
@@ -133,13 +128,14 @@ class InsertRows(QUndoCommand):
         self.rows = None
 
     def redo(self) -> None:
-        rng = self.ui.doc.insert_rows(self.form, self.table, self.at, self.rows or self.count)
-        self.at = rng.start
-        self.ui.rows_changed(self.form, self.table)
+        op = self.ui.doc.insert_rows(self.form, self.table, self.at, self.rows or self.count)
+        self.at = op.undo.start
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.rows = self.ui.doc.remove_rows(self.form, self.table, self.at, self.count).rows
-        self.ui.rows_changed(self.form, self.table)
+        op = self.ui.doc.remove_rows(self.form, self.table, self.at, self.count)
+        self.rows = op.undo.rows
+        self.ui.apply(op.changes)
 
 
 class RemoveRows(QUndoCommand):
@@ -150,12 +146,12 @@ class RemoveRows(QUndoCommand):
         self.removed = None
 
     def redo(self) -> None:
-        self.removed = self.ui.doc.remove_rows(self.form, self.table, self.start, self.count)
-        self.ui.rows_changed(self.form, self.table)
+        op = self.ui.doc.remove_rows(self.form, self.table, self.start, self.count)
+        self.removed = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.restore_rows(self.form, self.removed)
-        self.ui.rows_changed(self.form, self.table)
+        self.ui.apply(self.ui.doc.restore_rows(self.form, self.removed).changes)
 
 
 class MoveRow(QUndoCommand):
@@ -165,12 +161,12 @@ class MoveRow(QUndoCommand):
         self.moved = None
 
     def redo(self) -> None:
-        self.moved = self.ui.doc.move_row(self.form, self.table, self.src, self.dst)
-        self.ui.rows_changed(self.form, self.table)
+        op = self.ui.doc.move_row(self.form, self.table, self.src, self.dst)
+        self.moved = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.unmove_row(self.form, self.moved)
-        self.ui.rows_changed(self.form, self.table)
+        self.ui.apply(self.ui.doc.unmove_row(self.form, self.moved).changes)
 
 
 class Paste(QUndoCommand):
@@ -182,14 +178,12 @@ class Paste(QUndoCommand):
         self.pasted = None
 
     def redo(self) -> None:
-        self.pasted = self.ui.doc.paste_grid(
-            self.form, self.table, self.row, self.col, self.grid, self.columns
-        )
-        self.ui.rows_changed(self.form, self.table)
+        op = self.ui.doc.paste_grid(self.form, self.table, self.row, self.col, self.grid, self.columns)
+        self.pasted = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.unpaste(self.form, self.pasted)
-        self.ui.rows_changed(self.form, self.table)
+        self.ui.apply(self.ui.doc.unpaste(self.form, self.pasted).changes)
 
 
 class AddForm(QUndoCommand):
@@ -203,18 +197,18 @@ class AddForm(QUndoCommand):
     def redo(self) -> None:
         doc = self.ui.doc
         if self.form is not None:
-            doc.add_form(self.at, self.form)
+            op = doc.add_form(self.at, self.form)
         elif self.copy_of is not None:
-            self.at = doc.duplicate_form(self.copy_of)
-            self.form = doc.form(self.at)
+            op = doc.duplicate_form(self.copy_of)
         else:
-            self.at = doc.add_form(self.at)
-            self.form = doc.form(self.at)
-        self.ui.forms_changed(self.at)
+            op = doc.add_form(self.at)
+        self.at = op.undo
+        self.form = doc.form(self.at)
+        self.ui.apply(op.changes, select=self.at)
 
     def undo(self) -> None:
-        self.ui.doc.delete_form(self.at)
-        self.ui.forms_changed(self.copy_of if self.copy_of is not None else max(0, self.at - 1))
+        op = self.ui.doc.delete_form(self.at)
+        self.ui.apply(op.changes, select=self.copy_of if self.copy_of is not None else max(0, self.at - 1))
 
 
 class DeleteForm(QUndoCommand):
@@ -224,12 +218,12 @@ class DeleteForm(QUndoCommand):
         self.form = None
 
     def redo(self) -> None:
-        self.form = self.ui.doc.delete_form(self.index)
-        self.ui.forms_changed(min(self.index, len(self.ui.doc.forms) - 1))
+        op = self.ui.doc.delete_form(self.index)
+        self.form = op.undo
+        self.ui.apply(op.changes, select=min(self.index, len(self.ui.doc.forms) - 1))
 
     def undo(self) -> None:
-        self.ui.doc.add_form(self.index, self.form)
-        self.ui.forms_changed(self.index)
+        self.ui.apply(self.ui.doc.add_form(self.index, self.form).changes, select=self.index)
 
 
 class MoveForm(QUndoCommand):
@@ -238,12 +232,10 @@ class MoveForm(QUndoCommand):
         self.ui, self.src, self.dst = ui, src, dst
 
     def redo(self) -> None:
-        self.ui.doc.move_form(self.src, self.dst)
-        self.ui.forms_changed(self.dst)
+        self.ui.apply(self.ui.doc.move_form(self.src, self.dst).changes, select=self.dst)
 
     def undo(self) -> None:
-        self.ui.doc.move_form(self.dst, self.src)
-        self.ui.forms_changed(self.src)
+        self.ui.apply(self.ui.doc.move_form(self.dst, self.src).changes, select=self.src)
 
 
 class SetLayout(QUndoCommand):
@@ -255,12 +247,12 @@ class SetLayout(QUndoCommand):
         self.old = None
 
     def redo(self) -> None:
-        self.old = self.ui.doc.set_layout(self.form, self.layout)
-        self.ui.form_rebuilt(self.form)
+        op = self.ui.doc.set_layout(self.form, self.layout)
+        self.old = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.set_layout(self.form, self.old)
-        self.ui.form_rebuilt(self.form)
+        self.ui.apply(self.ui.doc.set_layout(self.form, self.old).changes)
 
 
 class Explain(QUndoCommand):
@@ -272,12 +264,12 @@ class Explain(QUndoCommand):
         self.old = None
 
     def redo(self) -> None:
-        self.old = self.ui.doc.explain(self.form, self.code, self.cells, self.note)
-        self.ui.cells_changed(self.form, [])
+        op = self.ui.doc.explain(self.form, self.code, self.cells, self.note)
+        self.old = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.explain(self.form, self.code, self.cells, self.old or "")
-        self.ui.cells_changed(self.form, [])
+        self.ui.apply(self.ui.doc.explain(self.form, self.code, self.cells, self.old or "").changes)
 
 
 class SetLastYearFile(QUndoCommand):
@@ -289,9 +281,9 @@ class SetLastYearFile(QUndoCommand):
         self.old = None
 
     def redo(self) -> None:
-        self.old = self.ui.doc.set_last_year_file(self.path, self.loaded)
-        self.ui.last_year_changed()
+        op = self.ui.doc.set_last_year_file(self.path, self.loaded)
+        self.old = op.undo
+        self.ui.apply(op.changes)
 
     def undo(self) -> None:
-        self.ui.doc.set_last_year_file(self.old)
-        self.ui.last_year_changed()
+        self.ui.apply(self.ui.doc.set_last_year_file(self.old).changes)

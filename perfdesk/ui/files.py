@@ -14,7 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSettings, QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..document import Document, recovery_origin, remove_recovery
+from ..document import Document
+from ..recovery import recovery_origin, remove_recovery
 from ..storage import EXTENSION
 
 MAX_RECENT = 8

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from .. import layouts
 from ..calc import Calculation
-from ..document import CellNote
+from ..cell_notes import CellNote
 from ..model import Form
 from . import theme
 from .indicator_model import IndicatorModel, fmt

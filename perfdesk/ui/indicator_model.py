@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QFont
 
 from ..addresses import parse_row_address
 from ..calc import Calculation
-from ..document import CellNote
+from ..cell_notes import CellNote
 from ..model import Form
 from ..tree_labels import LABEL_FIELDS, runs
 from . import theme

@@ -318,7 +318,7 @@ class IndicatorTable(QTableView):
     def copy_selection(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from ..document import to_tsv
+        from ..tsv import to_tsv
 
         indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
         if not indexes:

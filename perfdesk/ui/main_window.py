@@ -24,10 +24,13 @@ from PySide6.QtWidgets import (
 from .. import layouts as lay
 from ..addresses import row_index
 from ..calc import LEVEL2_ALLOWED
+from ..cell_notes import cell_notes
+from ..changes import OpChanges
 from ..checks import ERROR
-from ..document import Document, cell_notes, parse_tsv
+from ..document import Document
 from ..errors import PerfdeskError
 from ..messages import cell_label, render
+from ..tsv import parse_tsv
 from . import commands as cmd
 from .files import (
     RecentFiles,
@@ -307,9 +310,27 @@ class MainWindow(QMainWindow):
             self.model.refresh(ev.calc, notes, rows, last)
         self.findings.show_findings(form, ev.findings, rendered)
 
-    # ---- what commands call back -------------------------------------------------------------
+    # ---- refreshing what an edit changed ------------------------------------------------------
 
-    def cells_changed(self, index: int, addresses) -> None:
+    def apply(self, changes: OpChanges, select: int | None = None) -> None:
+        """Refresh what an edit's ``changes`` name, and nothing else.
+
+        ``select``: the form to show after forms were added, removed or moved.
+        """
+        if changes.forms:
+            self._forms_changed(select if select is not None else changes.form)
+        elif changes.layout:
+            self._form_rebuilt(changes.form)
+        elif changes.last_year:
+            self._last_year_changed()
+        elif changes.file:
+            self._file_changed()
+        elif changes.rows:
+            self._rows_changed(changes.form, changes.rows)
+        elif changes.form is not None:
+            self._cells_changed(changes.form, changes.cells)
+
+    def _cells_changed(self, index: int, addresses) -> None:
         if index != self.current:
             self.show_form(index)
             self._focus_changed_cell(addresses)
@@ -334,7 +355,7 @@ class MainWindow(QMainWindow):
             if not self._typing_in_table:
                 self.table.fit_rows(sorted(rows))
 
-    def rows_changed(self, index: int, table: str) -> None:
+    def _rows_changed(self, index: int, table: str) -> None:
         if table == "goals" or index != self.current:
             scroll = self.form_view.verticalScrollBar().value()
             self.show_form(index)
@@ -346,15 +367,15 @@ class MainWindow(QMainWindow):
         self.table.fit_rows()
         self._refresh(index)
 
-    def forms_changed(self, select: int) -> None:
+    def _forms_changed(self, select: int) -> None:
         self._refresh_forms_list(select)
         self.show_form(select if self.doc.forms else -1)
 
-    def form_rebuilt(self, index: int) -> None:
+    def _form_rebuilt(self, index: int) -> None:
         self.forms_list.update_row(index, self.doc.form(index), self.doc.evaluation(index))
         self.show_form(index)
 
-    def file_changed(self) -> None:
+    def _file_changed(self) -> None:
         self._show_rules()
         self._refresh_forms_list(self.current)
         if self.current >= 0:
@@ -362,7 +383,7 @@ class MainWindow(QMainWindow):
             self.form_view.set_text("money_unit", self.doc.dfile.money_unit)
             self._refresh(self.current)
 
-    def last_year_changed(self) -> None:
+    def _last_year_changed(self) -> None:
         """Another last year's file (or none): every form re-evaluated, 上年实际 shown or not."""
         self._refresh_forms_list(self.current)
         if self.current >= 0:

@@ -241,9 +241,9 @@ class OfficeActions:
             QMessageBox.critical(w, "无法读取上年文件", f"{err}\n\n没有改变对照的上年文件。")
             return False
         if str(chosen) == doc.last_year_file:  # the same file again: read it afresh
-            doc.reread_last_year()
+            reread = doc.reread_last_year()
             doc.set_last_year_file(str(chosen), last)
-            w.last_year_changed()
+            w.apply(reread.changes)
         else:
             w.undo.push(cmd.SetLastYearFile(w, str(chosen), last))
         n = len(doc.forms)
