@@ -1,10 +1,12 @@
 """Excel follows the layout descriptions: a layout defined here exports, templates and reads back."""
 
+from pathlib import Path
+
 import openpyxl
 import pytest
 from office_builders import comparable
 
-from perfdesk import excel, layouts
+from perfdesk import excel, layouts, storage
 from perfdesk.layouts import Field, IndicatorColumn, Label, Layout, Level1, MoneyColumn, MoneyRow
 from perfdesk.layouts.base import Goals, Money
 from perfdesk.model import DepartmentFile, Form, Goal, Indicator
@@ -81,3 +83,42 @@ def test_the_test_layouts_blank_template_reads_as_blank(tmp_path, test_layout):
     assert read.problems == []
     assert read.form.layout == "T"
     assert [i.level1 for i in read.form.indicators] == ["产出指标（60）", "效益指标（40）"]  # blank rows are not read
+
+
+ROOT = Path(__file__).resolve().parents[1]
+DEPT_DEMO = ROOT / "resources" / "demo" / "dept-2023.perfdesk"
+
+
+@pytest.mark.parametrize("meta", [True, False], ids=["with the hidden sheet", "by its labels alone"])
+def test_the_department_form_exports_and_reads_back_exactly(tmp_path, meta):
+    dept = storage.load(DEPT_DEMO)
+    path = tmp_path / "dept.xlsx"
+    excel.export_file(dept, path, meta=meta)
+    ws = openpyxl.load_workbook(path).worksheets[0]
+    texts = {c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    assert {"部门（单位）名称（公章）：", "填报时间：", "调增", "调减", "调整率", "三、项目支出情况",
+            "类别", "小计（7个项目）", "年中监控\n实际完成值", "改进措施", "综合得分"} <= texts
+    assert not texts & {"项目名称：", "一级指标", "实施单位", "总体完成率"}
+    back = excel.read_file(path)
+    [form] = back.forms
+    assert form.layout == "C"
+    assert comparable(form) == comparable(dept.forms[0])
+    assert [p.subtotal for p in form.projects] == [p.subtotal for p in dept.forms[0].projects]
+
+
+def test_the_department_forms_blank_template_reads_as_blank_and_the_shipped_one_is_current(tmp_path):
+    path = tmp_path / "c.xlsx"
+    excel.write_template("C", path)
+    for p in (path, ROOT / "templates" / "layout_C.xlsx"):
+        [(read, _, _)] = excel.read_workbook(p).forms
+        assert read.problems == []
+        assert read.form.layout == "C" and read.form.projects == [] and read.form.indicators == []
+
+
+def test_a_project_lists_head_is_not_taken_for_a_forms_project_name_row(tmp_path):
+    dept = storage.load(DEPT_DEMO)
+    dept.forms.append(dept.forms[0])  # two department forms on two sheets: each read whole
+    path = tmp_path / "two.xlsx"
+    excel.export_file(dept, path, meta=False)
+    back = excel.read_file(path)
+    assert [len(f.projects) for f in back.forms] == [13, 13]

@@ -1,4 +1,4 @@
-"""Write the blank Excel forms in templates/: layout A and layout B.
+"""Write the blank Excel forms in templates/: one per layout (A, B, C).
 
     python tools/make_templates.py
 
@@ -13,12 +13,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from perfdesk import layouts  # noqa: E402
 from perfdesk.excel import write_template  # noqa: E402
 
-TARGETS = {
-    "A": ROOT / "templates" / "layout_A.xlsx",  # 部门预算项目绩效自评表
-    "B": ROOT / "templates" / "layout_B.xlsx",  # 项目支出绩效自评表（财预〔2020〕10号）
-}
+TARGETS = {code: ROOT / "templates" / f"layout_{code}.xlsx" for code in layouts.LAYOUTS}
 
 
 def main() -> None:

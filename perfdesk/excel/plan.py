@@ -38,6 +38,7 @@ def plan(form: Form, year: str, unit: str) -> Plan:
     _header(p, layout, form, year, unit)
     _basic(p, layout, form)
     _money(p, layout, form, (columns, rows), tail, unit)
+    _projects(p, layout, form)
     _goals(p, layout, form)
     _indicators(p, layout, form, icols)
     if layout.problems is not None:
@@ -79,10 +80,10 @@ def _header(p: Plan, layout: Layout, form: Form, year: str, unit: str) -> None:
     p.row += 1
     p.put(1, f"（{year}年度）", span=W, kind="subtitle", border=False)
     p.row += 1
-    line = [("金额单位：", unit, True)]
-    if not any(f.address == "department" for f in layout.basic):
-        line.insert(0, ("填报部门：", form.department, True))
-    _two_per_row(p, line, 1, boxed=False)
+    basic = {f.address for f in layout.basic}
+    line = [(f.label.text.replace("\n", "") + "：", str(get_cell(form, f.address)), True)
+            for f in layout.header if f.address not in basic]
+    _two_per_row(p, [*line, ("金额单位：", unit, True)], 1, boxed=False)
 
 
 def _basic_fields(layout: Layout, form: Form) -> list[Field]:
@@ -112,7 +113,8 @@ def _money_tail(layout: Layout) -> list[tuple[str, str]]:
     """(key, label) of the money block's columns after the amounts."""
     progress = ("progress", layout.money.progress.text)
     if not layout.money.scored:
-        return [progress]
+        adjustment = layout.money.adjustment
+        return [progress, *((("adjustment", adjustment.text),) if adjustment else ())]
     points, score = layout.indicator_column("points"), layout.indicator_column("score")
     return [*((("points", points.label.text),) if points else ()), progress,
             *((("score", score.label.text),) if score else ())]
@@ -148,11 +150,35 @@ def _money_tail_values(form: Form) -> dict[str, str]:
     if exec_row is not None:
         points = exec_row.points or parse_weight(exec_row.level1)[1].text
         score = exec_row.score
-    return {"progress": form.money.progress, "points": points, "score": score}
+    return {"progress": form.money.progress, "adjustment": form.money.adjustment,
+            "points": points, "score": score}
 
 
 def _exec_row(form: Form) -> Indicator | None:
     return next((i for i in form.indicators if canonical_level1(i.level1) == EXEC_RATE), None)
+
+
+def _projects(p: Plan, layout: Layout, form: Form) -> None:
+    """A department form's project list: the group merged down its lines, then name, 预算, 执行."""
+    plist, lines, W = layout.projects, form.projects, p.width
+    if plist is None or not lines:
+        return
+    p.put(1, plist.title, rows=len(lines) + 1, kind="head")
+    for col, label, span in ((2, plist.group, 1), (3, plist.name, W - 4), (W - 1, plist.budget, 1),
+                             (W, plist.executed, 1)):
+        p.put(col, label.text, span=span, kind="label")
+    p.row += 1
+    groups = [line.group if k == 0 or line.group != lines[k - 1].group else ""
+              for k, line in enumerate(lines)]
+    runs = merge_runs(groups, [bool(g.strip()) for g in groups])
+    for line, run in zip(lines, runs, strict=True):
+        if run:
+            p.put(2, line.group, rows=run)
+        name = line.name.strip() or (plist.subtotal if line.subtotal else "")
+        p.put(3, name, span=W - 4, kind="label" if line.subtotal else "value", align="left")
+        p.put(W - 1, line.budget, numeric=True)
+        p.put(W, line.executed, numeric=True)
+        p.row += 1
 
 
 def _goals(p: Plan, layout: Layout, form: Form) -> None:

@@ -4,21 +4,43 @@ from __future__ import annotations
 
 import re
 
+from .. import layouts
 from ..labels import BLANKS, key
 from ..model import Form
 from .grid import FormRead, Grid, Region
+from .projects import list_header
 from .reader import FormReader
-from .vocabulary import LABEL_OF, a_group, learn_layouts
+from .vocabulary import LABEL_OF, TITLE_OF, a_group, learn_layouts
 
 # ---- finding forms in a grid ------------------------------------------------------
 
+YEAR_BLANK = re.compile(r"\s*[(（]\s*年\s*度\s*[)）]\s*$")  # a blank form's （    年度）
+
 
 def _is_project_row(cells: list[Region]) -> bool:
+    """A form's 项目名称 row (not the head of a department form's project list: labels only)."""
+    if list_header(cells)[0] is not None:
+        return False
     for reg in cells:
         k = key(reg.text)
         if k == "项目名称" or re.match(r"\s*项\s*目\s*名\s*称\s*[:：]", reg.text):
             return True
     return False
+
+
+def _untitled_starts(grid: Grid, rows: list[int]) -> list[int]:
+    """Where forms of a layout without 项目名称 (the department form) start: the first row
+    after their title's header block."""
+    starts = []
+    for i, r in enumerate(rows):
+        code = next((TITLE_OF[key(c.text)] for c in grid.cells(r) if key(c.text) in TITLE_OF), None)
+        if code is None or any(f.address == "project" for f in layouts.get(code).basic):
+            continue
+        j = i + 1
+        while j < len(rows) and _header_like(grid.cells(rows[j])):
+            j += 1
+        starts.append(j)
+    return starts
 
 
 def _looks_like_form(grid: Grid, rows: list[int]) -> bool:
@@ -39,7 +61,8 @@ def read_grid(grid: Grid) -> list[FormRead]:
     """Every form in the grid, top to bottom.  A grid with no form gives []."""
     learn_layouts()
     rows = grid.rows
-    anchors = [i for i, r in enumerate(rows) if _is_project_row(grid.cells(r))]
+    anchors = sorted({i for i, r in enumerate(rows) if _is_project_row(grid.cells(r))}
+                     | set(_untitled_starts(grid, rows)))
     if not anchors:
         if _looks_like_form(grid, rows):
             read = FormReader(grid, rows, []).read()
@@ -63,17 +86,20 @@ def _header_top(grid: Grid, rows: list[int], lo: int, hi: int) -> int:
     """The first row of the header block right above the form starting at ``hi``."""
     top = hi
     for i in range(hi - 1, lo - 1, -1):
-        cells = grid.cells(rows[i])
-        header_like = any(
-            "自评表" in c.text or re.search(r"(?:19|20)[0-9]{2}\s*年度", c.text)
-            or LABEL_OF.get(key(c.text)) in ("department", "money_unit")
-            or re.match(r"\s*(填\s*报\s*(部\s*门|单\s*位)|金\s*额\s*单\s*位)\s*[:：]", c.text)
-            for c in cells
-        )
-        if not header_like:
+        if not _header_like(grid.cells(rows[i])):
             break
         top = i
     return top
+
+
+def _header_like(cells: list[Region]) -> bool:
+    """A row of the header block: the title, （YYYY年度）, 填报部门, 金额单位 …"""
+    return any(
+        "自评表" in c.text or re.search(r"(?:19|20)[0-9]{2}\s*年度", c.text) or YEAR_BLANK.match(c.text)
+        or LABEL_OF.get(key(c.text)) in ("department", "money_unit")
+        or re.match(r"\s*(填\s*报\s*(部\s*门|单\s*位)|金\s*额\s*单\s*位)\s*[:：]", c.text)
+        for c in cells
+    )
 
 
 def form_has_content(form: Form) -> bool:

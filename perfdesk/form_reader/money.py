@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Form
+from ..model import Form, Money, MoneyLine
 from .base import ReaderBase
 from .grid import FormRead, Region
 from .meaning import extra_money_row
@@ -116,11 +116,11 @@ class MoneyReader(ReaderBase):
                 values = self.in_span(cells, lo, hi)
                 self.use(*values)
                 text = join([(c.text, True) for c in values])
-                if name in ("budget_initial", "budget", "arrived", "executed"):
+                if isinstance(getattr(form.money, name, None), MoneyLine):
                     setattr(getattr(form.money, name), part, text)
                 elif part == "total" and not found_total:
-                    if name == "progress":
-                        form.money.progress = text
+                    if name in ("progress", "adjustment"):
+                        setattr(form.money, name, text)
                     elif name == "reason":
                         self.b_exec["deviation"] = text
                     else:
@@ -139,7 +139,7 @@ class MoneyReader(ReaderBase):
         for name, lo, hi in spans:
             values = self.in_span(cells, lo, hi)
             self.use(*values)
-            if name in ("budget_initial", "budget", "arrived", "executed"):
+            if isinstance(getattr(Money(), name, None), MoneyLine):
                 amounts += [c.text.strip() for c in values if c.text.strip()]
         name = extra_money_row(label.text)
         if any(not _zero(a) for a in amounts):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from ..labels import BLANKS, FULL_WIDTH, key
-from ..model import Form
+from ..model import Form, get_cell, set_cell
 from .grid import FormRead
 from .money import MoneyReader
+from .projects import ProjectsReader
 from .tables import TableReader
-from .vocabulary import TITLE_OF, a_group, is_label, money_row
+from .vocabulary import BASIC_NAMES, HEADER_NAMES, TITLE_OF, a_group, is_label, money_row
 
 
-class FormReader(MoneyReader, TableReader):
+class FormReader(MoneyReader, ProjectsReader, TableReader):
     """Reads one form: header, 基本情况, money, goals, indicators, the tail; then what is left over."""
 
     # -- the form
@@ -21,7 +22,7 @@ class FormReader(MoneyReader, TableReader):
         out = FormRead(form)
         self.read_header(out)
         i_money = self.read_basic(form)
-        i_goals = self.read_money(form, out, i_money)
+        i_goals = self.read_projects(form, self.read_money(form, out, i_money))
         i_table = self.read_goals(form, i_goals)
         i_after = self.read_indicators(form, out, i_table)
         self.read_tail(form, i_after)
@@ -40,15 +41,16 @@ class FormReader(MoneyReader, TableReader):
                     m = re.search(r"((?:19|20)[0-9]{2})\s*年", text.translate(FULL_WIDTH))
                     if m:
                         out.year = m.group(1)
-            found = self.pairs(row, ("department", "money_unit"))
-            if found.get("department") and not out.form.department:
-                out.form.department = found["department"]
+            found = self.pairs(row, HEADER_NAMES)
             if found.get("money_unit") and not out.money_unit:
-                out.money_unit = found["money_unit"]
+                out.money_unit = found.pop("money_unit")
+            for name, value in found.items():
+                if value and name != "money_unit" and not get_cell(out.form, name):
+                    set_cell(out.form, name, value)
 
     def read_basic(self, form: Form) -> int:
-        """项目名称, 实施单位, 主管部门: label/value pairs up to the money block."""
-        names = ("project", "unit", "authority", "department")
+        """项目名称, 实施单位, 主管部门 (编制人数 …): label/value pairs up to the money block."""
+        names = (*BASIC_NAMES, "department")
         i = 0
         while i < len(self.rows):
             cells = self.cells(self.rows[i])
@@ -60,9 +62,9 @@ class FormReader(MoneyReader, TableReader):
                 i = self.read_goals(form, i)
                 continue
             found = self.pairs(self.rows[i], names)
-            for name in ("project", "unit", "authority"):
-                if found.get(name) and not getattr(form, name):
-                    setattr(form, name, found[name])
+            for name in BASIC_NAMES:
+                if found.get(name) and not get_cell(form, name):
+                    set_cell(form, name, found[name])
             if found.get("department") and not form.department:
                 form.department = found["department"]
             i += 1

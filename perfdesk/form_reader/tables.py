@@ -87,7 +87,9 @@ class TableReader(ReaderBase):
     def _indicator_header(self, cells) -> list[tuple[str, Region]]:
         cols = self.columns(cells, indicator_column)
         names = {n for n, _ in cols}
-        return cols if {"level1", "level3"} <= names or {"level2", "level3", "target"} <= names else []
+        tree = {"level1", "level3"} <= names or {"level2", "level3", "target"} <= names
+        flat = {"level3", "target", "actual", "score"} <= names  # the department form: no 一级/二级
+        return cols if tree or flat else []
 
     def _ends_table(self, cells) -> bool:
         for reg in cells[:2]:

@@ -119,11 +119,15 @@ def learn_layouts() -> None:
         return
     _LEARNT[:] = found
     for lay in found:
-        for f in (*lay.basic, *lay.totals, *lay.footer):
+        for f in (*lay.header, *lay.basic, *lay.extra_fields, *lay.totals, *lay.footer):
             name = _FIELD_NAMES.get(f.address, f.address)
             LABEL_OF.update({key(s): name for s in f.label.keys})
+        BASIC_NAMES.update(f.address for f in (*lay.basic, *lay.extra_fields))
+        HEADER_NAMES.update(f.address for f in lay.header)
         money = lay.money
         tails = [("progress", money.progress)]
+        if money.adjustment is not None:
+            tails.append(("adjustment", money.adjustment))
         if money.scored:
             tails += [(c.key, c.label) for c in lay.indicator_columns if c.key in ("points", "score")]
         for name, label in [*((c.key, c.label) for c in money.columns), *tails]:
@@ -139,6 +143,8 @@ def learn_layouts() -> None:
         TITLE_OF[key(lay.title)] = lay.code
         SECTION_KEYS.update(key(t) for t in (lay.title, lay.basic_title, money.title, lay.goals.title,
                                              lay.indicators_title))
+        if lay.projects is not None:
+            SECTION_KEYS.add(key(lay.projects.title))
         if lay.problems is not None:
             _PROBLEM_KEYS.update(key(s) for s in lay.problems.label.keys)
     for table in (LABEL_OF, B_COLUMN_OF, GOAL_OF, INDICATOR_OF):
@@ -148,6 +154,8 @@ def learn_layouts() -> None:
 
 
 TITLE_OF: dict[str, str] = {}  # a layout's printed title (as a key) -> its code
+BASIC_NAMES = {"project", "unit", "authority"}  # the cells a 基本情况 may hold (and the layouts')
+HEADER_NAMES = {"department", "money_unit"}  # … and the header under the title
 
 
 def money_row(text: str) -> str | None:
